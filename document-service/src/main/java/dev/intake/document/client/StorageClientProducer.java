@@ -1,0 +1,33 @@
+package dev.intake.document.client;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import dev.intake.document.config.StorageConfig;
+import io.minio.MinioClient;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the S3 client from {@code s3.*}. The client's own HTTP defaults wait minutes on a silent
+ * server, so every timeout is bounded here.
+ */
+public class StorageClientProducer {
+
+    @Produces
+    @Singleton
+    MinioClient minioClient(StorageConfig config) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        return MinioClient.builder()
+                .endpoint(config.endpoint())
+                .region(config.region())
+                .credentials(config.accessKey(), config.secretKey())
+                .httpClient(http, true)
+                .build();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.intake.document;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.intake.testsupport.S3TestResource;
+import dev.intake.testsupport.PostgresTestResource;
+import dev.intake.testsupport.contract.ServiceEndpointsContract;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(S3TestResource.class)
+class DocumentServiceEndpointsTest extends ServiceEndpointsContract {
+
+    @Override
+    protected String unknownApiPath() {
+        return "/api/v1/documents-unknown/x";
+    }
+
+    @Override
+    protected String[] readinessChecks() {
+        return new String[] { "Reactive PostgreSQL connections health check", "Object storage bucket" };
+    }
+}

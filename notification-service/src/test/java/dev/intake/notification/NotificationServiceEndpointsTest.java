@@ -1,0 +1,24 @@
+package dev.intake.notification;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.intake.testsupport.SesEmulatorTestResource;
+import dev.intake.testsupport.PostgresTestResource;
+import dev.intake.testsupport.contract.ServiceEndpointsContract;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(SesEmulatorTestResource.class)
+class NotificationServiceEndpointsTest extends ServiceEndpointsContract {
+
+    @Override
+    protected String unknownApiPath() {
+        return "/api/v1/notifications-unknown/x";
+    }
+
+    @Override
+    protected String[] readinessChecks() {
+        return new String[] { "Reactive PostgreSQL connections health check", "Amazon SES endpoint" };
+    }
+}

@@ -1,0 +1,48 @@
+package dev.intake.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.logging.Logger;
+
+/** A tiny application for exercising the library's filters and mappers over real HTTP. */
+@Path("/")
+public class ProbeResource {
+
+    private static final Logger LOG = Logger.getLogger(ProbeResource.class);
+
+    public record Greeting(@NotBlank String name, @Email String email, int count) {
+    }
+
+    @GET
+    @Path("api/v1/probe/log")
+    public String log() {
+        LOG.info("probe handled");
+        return "logged";
+    }
+
+    @GET
+    @Path("api/v1/probe/fail")
+    public String fail() {
+        throw new IllegalStateException("FATAL: relation \"secret_table\" does not exist");
+    }
+
+    @POST
+    @Path("api/v1/probe/greetings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String greet(@Valid Greeting greeting) {
+        return "hello";
+    }
+
+    @GET
+    @Path("stats-probe/fail")
+    public String legacyFail() {
+        throw new IllegalStateException("java.sql.SQLException: internals");
+    }
+}

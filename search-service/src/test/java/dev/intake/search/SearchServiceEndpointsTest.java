@@ -1,0 +1,24 @@
+package dev.intake.search;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.intake.testsupport.MeilisearchTestResource;
+import dev.intake.testsupport.PostgresTestResource;
+import dev.intake.testsupport.contract.ServiceEndpointsContract;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(MeilisearchTestResource.class)
+class SearchServiceEndpointsTest extends ServiceEndpointsContract {
+
+    @Override
+    protected String unknownApiPath() {
+        return "/api/v1/search-unknown/x";
+    }
+
+    @Override
+    protected String[] readinessChecks() {
+        return new String[] { "Reactive PostgreSQL connections health check", "Meilisearch" };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.intake.testsupport.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service answers the same way, run against each service by a {@code @QuarkusTest} subclass:
+ * health groups, Prometheus metrics, the OpenAPI document, correlation ids and problem+json on unknown
+ * API paths.
+ */
+public abstract class ServiceEndpointsContract {
+
+    /** An `/api/v1` path of the service under test that no endpoint answers. */
+    protected abstract String unknownApiPath();
+
+    /** The names of the readiness checks the service must run, one per dependency. */
+    protected abstract String[] readinessChecks();
+
+    @Test
+    void livenessAndStartupAreUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessRunsEveryDependencyCheck() {
+        var ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        for (String check : readinessChecks()) {
+            ready.body("checks.name", hasItem(check));
+        }
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+    }
+
+    @Test
+    void unknownApiPathIsAProblemWithTheCorrelationId() {
+        given().header("X-Correlation-ID", "contract-check-1")
+                .get(unknownApiPath())
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .header("X-Correlation-ID", "contract-check-1")
+                .body("correlationId", equalTo("contract-check-1"));
+    }
+}
