@@ -17,9 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.intake.platform.event.RecordingConsumerResource;
+import dev.intake.testsupport.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(RecordingConsumerResource.class)
 class CorrelationIdTest {
 
     private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();

@@ -10,9 +10,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.platform.correlation.CorrelationId;
+import dev.intake.platform.event.RecordingConsumerResource;
+import dev.intake.testsupport.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(RecordingConsumerResource.class)
 class ProblemMappersTest {
 
     @Test

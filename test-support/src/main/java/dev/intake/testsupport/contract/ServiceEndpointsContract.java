@@ -56,4 +56,18 @@ public abstract class ServiceEndpointsContract {
                 .header("X-Correlation-ID", "contract-check-1")
                 .body("correlationId", equalTo("contract-check-1"));
     }
+
+    @Test
+    void outboxAdminApiNeedsAdminCredentials() {
+        given().get("/api/v1/outbox").then().statusCode(401);
+        given().auth().preemptive().basic("admin", "wrong-password").get("/api/v1/outbox").then().statusCode(401);
+        given().auth().preemptive().basic("admin", "dev-only-admin-password").get("/api/v1/outbox")
+                .then().statusCode(200).body("pending", equalTo(0)).body("deadLetters", equalTo(0));
+    }
+
+    @Test
+    void internalEventsNeedTheServiceToken() {
+        given().contentType("application/json").body("{}").post("/internal/events")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
 }

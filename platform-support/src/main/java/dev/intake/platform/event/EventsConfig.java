@@ -1,0 +1,67 @@
+package dev.intake.platform.event;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Who receives which events, and how hard the relay tries. */
+@ConfigMapping(prefix = "intake.events")
+public interface EventsConfig {
+
+    /** Subscribers by name (bounded: the name is a metric label): where to POST and which types. */
+    Map<String, Subscriber> subscribers();
+
+    Relay relay();
+
+    /** How often the backlog gauges are read from the database. */
+    @WithDefault("10S")
+    Duration metricsInterval();
+
+    /** How long processed event ids stay in the inbox to recognise redeliveries. */
+    @WithDefault("30D")
+    Duration inboxRetention();
+
+    interface Subscriber {
+
+        /** The consumer's event endpoint, e.g. {@code http://search-service:8083/internal/events}. */
+        String url();
+
+        List<String> types();
+    }
+
+    interface Relay {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Safety-net poll; new events also wake the relay at once through LISTEN/NOTIFY. */
+        @WithDefault("1S")
+        Duration pollInterval();
+
+        @WithDefault("50")
+        int batchSize();
+
+        /** A claim older than this is taken to be from a crashed relay and claimed again. */
+        @WithDefault("30S")
+        Duration lease();
+
+        @WithDefault("5S")
+        Duration requestTimeout();
+
+        @WithDefault("1S")
+        Duration initialBackoff();
+
+        @WithDefault("10M")
+        Duration maxBackoff();
+
+        /** Attempts before a delivery becomes a dead letter (about a day with the defaults). */
+        @WithDefault("150")
+        int maxAttempts();
+
+        @WithDefault("7D")
+        Duration retention();
+    }
+}
