@@ -4,11 +4,26 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.intake.testsupport.PostgresTestResource;
+import dev.intake.testsupport.InjectServer;
+import dev.intake.testsupport.ThrowawayServer;
 import dev.intake.testsupport.contract.ServiceEndpointsContract;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 class ContactServiceEndpointsTest extends ServiceEndpointsContract {
+
+    @InjectServer(PostgresTestResource.class)
+    ThrowawayServer dependency;
+
+    @Override
+    protected ThrowawayServer dependency() {
+        return dependency;
+    }
+
+    @Override
+    protected String dependencyCheck() {
+        return "Reactive PostgreSQL connections health check";
+    }
 
     @Override
     protected String unknownApiPath() {

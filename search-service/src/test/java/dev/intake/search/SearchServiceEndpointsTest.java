@@ -5,12 +5,27 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.intake.testsupport.MeilisearchTestResource;
 import dev.intake.testsupport.PostgresTestResource;
+import dev.intake.testsupport.InjectServer;
+import dev.intake.testsupport.ThrowawayServer;
 import dev.intake.testsupport.contract.ServiceEndpointsContract;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(MeilisearchTestResource.class)
 class SearchServiceEndpointsTest extends ServiceEndpointsContract {
+
+    @InjectServer(MeilisearchTestResource.class)
+    ThrowawayServer dependency;
+
+    @Override
+    protected ThrowawayServer dependency() {
+        return dependency;
+    }
+
+    @Override
+    protected String dependencyCheck() {
+        return "Meilisearch";
+    }
 
     @Override
     protected String unknownApiPath() {

@@ -5,11 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+
+import dev.intake.testsupport.ThrowawayServer;
 
 /**
  * What every service answers the same way, run against each service by a {@code @QuarkusTest} subclass:
- * health groups, Prometheus metrics, the OpenAPI document, correlation ids and problem+json on unknown
+ * health groups (readiness following its main dependency down and up), Prometheus metrics, the OpenAPI document, correlation ids and problem+json on unknown
  * API paths.
  */
 public abstract class ServiceEndpointsContract {
@@ -19,6 +25,12 @@ public abstract class ServiceEndpointsContract {
 
     /** The names of the readiness checks the service must run, one per dependency. */
     protected abstract String[] readinessChecks();
+
+    /** The dependency this service cannot serve without; the outage test stops and restarts it. */
+    protected abstract ThrowawayServer dependency();
+
+    /** The readiness check that must report the dependency's outage. */
+    protected abstract String dependencyCheck();
 
     @Test
     void livenessAndStartupAreUp() {
@@ -32,6 +44,21 @@ public abstract class ServiceEndpointsContract {
         for (String check : readinessChecks()) {
             ready.body("checks.name", hasItem(check));
         }
+    }
+
+    @Test
+    void readinessGoesDownWithTheDependencyAndComesBack() {
+        Readiness.awaitStatus(200, Duration.ofSeconds(10));
+        dependency().stop();
+        String body;
+        try {
+            body = Readiness.awaitStatus(503, Duration.ofSeconds(15));
+        } finally {
+            dependency().start();
+        }
+        assertTrue(body.contains("\"" + dependencyCheck() + "\""), body);
+        given().get("/q/health/live").then().statusCode(200);
+        Readiness.awaitStatus(200, Duration.ofSeconds(30));
     }
 
     @Test

@@ -2,8 +2,6 @@ package dev.intake.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -13,17 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
-import dev.intake.testsupport.InjectServer;
 import dev.intake.testsupport.PostgresTestResource;
-import dev.intake.testsupport.ThrowawayServer;
-import dev.intake.testsupport.contract.Readiness;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
-class DatabaseReadinessTest {
-
-    @InjectServer(PostgresTestResource.class)
-    ThrowawayServer database;
+class ContactSchemaTest {
 
     @Inject
     Pool pool;
@@ -37,14 +29,9 @@ class DatabaseReadinessTest {
     }
 
     @Test
-    void readinessGoesDownWithTheDatabaseAndComesBack() {
-        Readiness.awaitStatus(200, Duration.ofSeconds(10));
-        database.stop();
-        try {
-            Readiness.awaitStatus(503, Duration.ofSeconds(15));
-        } finally {
-            database.start();
-        }
-        Readiness.awaitStatus(200, Duration.ofSeconds(30));
+    void eventTablesOfPlatformSupportAreMigratedToo() {
+        Row row = pool.query("SELECT count(*) AS tables FROM information_schema.tables WHERE table_schema = 'contact'"
+                + " AND table_name IN ('outbox_event', 'outbox_delivery', 'inbox_event')").executeAndAwait().iterator().next();
+        assertEquals(3L, row.getLong("tables"));
     }
 }
