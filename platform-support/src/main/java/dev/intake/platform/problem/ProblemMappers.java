@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +43,20 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
         }
         return ErrorResponses.of(path(uri), status, ErrorResponses.titleFor(status), null, List.of());
+    }
+
+    /** Missing or wrong credentials: a problem+json 401 with the Basic challenge, never the security layer's page. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(ErrorResponses.of(path(uri), 401, ErrorResponses.titleFor(401),
+                "Valid administrator credentials are required.", List.of()))
+                .header("WWW-Authenticate", "Basic realm=\"intake\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ErrorResponses.of(path(uri), 403, ErrorResponses.titleFor(403), "These credentials may not do this.",
+                List.of());
     }
 
     @ServerExceptionMapper

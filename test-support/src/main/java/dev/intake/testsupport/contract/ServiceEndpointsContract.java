@@ -86,7 +86,8 @@ public abstract class ServiceEndpointsContract {
 
     @Test
     void outboxAdminApiNeedsAdminCredentials() {
-        given().get("/api/v1/outbox").then().statusCode(401);
+        given().get("/api/v1/outbox").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
         given().auth().preemptive().basic("admin", "wrong-password").get("/api/v1/outbox").then().statusCode(401);
         given().auth().preemptive().basic("admin", "dev-only-admin-password").get("/api/v1/outbox")
                 .then().statusCode(200).body("pending", equalTo(0)).body("deadLetters", equalTo(0));
