@@ -33,7 +33,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return ErrorResponses.of(path(uri), e.status(), e.title(), e.getMessage(), e.errors());
+        Response response = ErrorResponses.of(path(uri), e.status(), e.title(), e.getMessage(), e.errors());
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,154 @@
+package dev.intake.contact.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.intake.contact.model.ContactStatus;
+import dev.intake.contact.security.ApiKeys;
+import dev.intake.contact.service.ContactAdministration;
+import dev.intake.contact.service.ContactQuery;
+import dev.intake.contact.service.SubmissionGate;
+import dev.intake.contact.service.SubmissionMetrics;
+import dev.intake.contact.service.UploadTokens;
+import dev.intake.platform.problem.ProblemException;
+import dev.intake.platform.security.AdminRole;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Contact submissions: creation with an API key, everything else for the administrator. */
+@Path("/api/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+    private final SubmissionGate gate;
+    private final UploadTokens uploadTokens;
+    private final ContactAdministration administration;
+
+    public ContactResource(SubmissionGate gate, UploadTokens uploadTokens, ContactAdministration administration) {
+        this.gate = gate;
+        this.uploadTokens = uploadTokens;
+        this.administration = administration;
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit the contact form (API key with the submit scope)")
+    public Uni<Response> create(@HeaderParam(ApiKeys.HEADER) String apiKey,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServerRequest http,
+            ContactRequest request) {
+        return gate.submit(SubmissionMetrics.SourceKind.API, apiKey, clientIp(http), idempotencyKey, request)
+                .map(accepted -> {
+                    var contact = accepted.submission().contact();
+                    return Response.created(URI.create("/api/v1/contacts/" + contact.id))
+                            .header("Idempotent-Replayed", accepted.submission().replayed() ? "true" : null)
+                            .entity(new ContactViews.Created(contact.id, contact.createdAt,
+                                    uploadTokens.issue(contact.id)))
+                            .build();
+                });
+    }
+
+    @GET
+    @RolesAllowed(AdminRole.NAME)
+    @Operation(summary = "List submissions, newest first (admin)")
+    public Uni<ContactViews.Page> list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size, @QueryParam("status") String status,
+            @QueryParam("source") String source, @QueryParam("createdFrom") String createdFrom,
+            @QueryParam("createdTo") String createdTo, @QueryParam("q") String text) {
+        if (page < 0) {
+            throw ProblemException.badField("page", "must not be negative");
+        }
+        if (size < 1 || size > 100) {
+            throw ProblemException.badField("size", "must be between 1 and 100");
+        }
+        if (status != null && ContactStatus.fromWire(status).isEmpty()) {
+            throw ProblemException.badField("status", "must be one of new, contacted, closed");
+        }
+        if (text != null && text.length() > 200) {
+            throw ProblemException.badField("q", "must be at most 200 characters");
+        }
+        return administration.list(new ContactQuery(status, blankToNull(source), instant("createdFrom", createdFrom),
+                instant("createdTo", createdTo), blankToNull(text), page, size));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(AdminRole.NAME)
+    @Operation(summary = "One submission with its documents and their aggregated insights (admin)")
+    public Uni<ContactViews.Detail> detail(@PathParam("id") String id) {
+        return administration.detail(uuid(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(AdminRole.NAME)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a submission's status: new, contacted or closed (admin)")
+    public Uni<ContactViews.Detail> changeStatus(@PathParam("id") String id, ContactViews.StatusChange change,
+            @Context SecurityContext security) {
+        ContactStatus status = ContactStatus.fromWire(change == null ? null : change.status())
+                .orElseThrow(() -> ProblemException.badField("status", "must be one of new, contacted, closed"));
+        return administration.changeStatus(uuid(id), status, security.getUserPrincipal().getName());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(AdminRole.NAME)
+    @Operation(summary = "Erase a submission; its documents, index entries and mail log data follow (admin)")
+    public Uni<Response> erase(@PathParam("id") String id) {
+        return administration.erase(uuid(id)).replaceWith(Response.noContent().build());
+    }
+
+    static String clientIp(HttpServerRequest http) {
+        // Behind Caddy, quarkus.http.proxy.* makes this the forwarded client address (trusted proxies only).
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(404, "Not found", "No contact with this id.");
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(field, "must be a date (2026-12-01) or an instant (2026-12-01T10:00:00Z)");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
