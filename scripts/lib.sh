@@ -44,6 +44,7 @@ SECRET_KEYS=(
   MEILI_MASTER_KEY
   SES_ACCESS_KEY_ID SES_SECRET_ACCESS_KEY
   ADMIN_PASSWORD
+  FORM_API_KEY SEARCH_API_KEY
 )
 ADMIN_USER_DEFAULT="admin"
 
@@ -365,6 +366,8 @@ service_env() {
   case "$svc" in
     contact)
       export UPLOAD_TOKEN_SECRET
+      INTAKE_API_KEYS="$(api_keys_config)"
+      export INTAKE_API_KEYS
       ;;
     document)
       export S3_ENDPOINT="http://$LOCALHOST:$S3_PORT" S3_BUCKET="$S3_BUCKET" S3_REGION="$S3_REGION"
@@ -380,6 +383,14 @@ service_env() {
       export MAIL_FROM="${MAIL_FROM:-intake@intake.test}" ADMIN_EMAIL="${ADMIN_EMAIL:-admin@intake.test}"
       ;;
   esac
+}
+
+# API keys as the services read them (name:sha256:scopes): the web form's key may only submit (it is
+# public), the operator's may only search.
+api_keys_config() {
+  printf 'web-form:%s:submit,operator:%s:search' \
+    "$(printf '%s' "$FORM_API_KEY" | sha256sum | cut -d' ' -f1)" \
+    "$(printf '%s' "$SEARCH_API_KEY" | sha256sum | cut -d' ' -f1)"
 }
 
 # Java options for the service JVMs (override with INTAKE_JAVA_OPTS).
