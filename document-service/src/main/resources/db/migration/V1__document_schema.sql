@@ -17,6 +17,8 @@ CREATE TABLE document (
     claimed_until     timestamptz,
     next_attempt_at   timestamptz   NOT NULL DEFAULT now(),
     insights          jsonb         NOT NULL DEFAULT '{}'::jsonb,
+    -- the extracted text, kept for reindexing (large values are TOASTed, compressed, out of line)
+    extracted_text    text,
     uploaded_at       timestamptz   NOT NULL DEFAULT now(),
     processed_at      timestamptz,
     CONSTRAINT document_status_check CHECK (status IN ('PENDING', 'PROCESSING', 'COMPLETED', 'FAILED'))

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.intake.testsupport.S3TestResource;
 import dev.intake.testsupport.PostgresTestResource;
+import dev.intake.document.rest.ContactServiceStandIn;
 import dev.intake.testsupport.InjectServer;
 import dev.intake.testsupport.ThrowawayServer;
 import dev.intake.testsupport.contract.ServiceEndpointsContract;
@@ -12,6 +13,7 @@ import dev.intake.testsupport.contract.ServiceEndpointsContract;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(S3TestResource.class)
+@WithTestResource(ContactServiceStandIn.class)
 class DocumentServiceEndpointsTest extends ServiceEndpointsContract {
 
     @InjectServer(S3TestResource.class)

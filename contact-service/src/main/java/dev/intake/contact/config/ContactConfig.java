@@ -1,13 +1,11 @@
 package dev.intake.contact.config;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Intake policy: upload tokens, API keys, rate limits. */
+/** Intake policy: upload tokens, rate limits, idempotency. */
 @ConfigMapping(prefix = "intake.contact")
 public interface ContactConfig {
 
@@ -16,12 +14,6 @@ public interface ContactConfig {
 
     @WithDefault("24H")
     Duration uploadTokenTtl();
-
-    /**
-     * API keys as {@code name:sha256-hex-of-key:scope+scope}, comma-separated; scopes are
-     * {@code submit} and {@code search}. None configured means no key is accepted.
-     */
-    Optional<List<String>> apiKeys();
 
     RateLimit rateLimit();
 

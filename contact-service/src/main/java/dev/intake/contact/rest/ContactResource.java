@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.intake.contact.model.ContactStatus;
-import dev.intake.contact.security.ApiKeys;
+import dev.intake.platform.security.ApiKeys;
 import dev.intake.contact.service.ContactAdministration;
 import dev.intake.contact.service.ContactQuery;
 import dev.intake.contact.service.SubmissionGate;

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dev.intake.contact.security.ApiKeys;
+import dev.intake.platform.security.ApiKeys;
 import dev.intake.contact.service.ContactIntake;
 import dev.intake.contact.service.SubmissionGate;
 import dev.intake.contact.service.SubmissionMetrics;

@@ -5,8 +5,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.intake.contact.rest.ContactRequest;
-import dev.intake.contact.security.ApiKeyScope;
-import dev.intake.contact.security.ApiKeys;
+import dev.intake.platform.security.ApiKeyScope;
+import dev.intake.platform.security.ApiKeys;
 import io.smallrye.mutiny.Uni;
 
 /**

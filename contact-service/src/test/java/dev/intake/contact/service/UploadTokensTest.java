@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,10 +24,6 @@ class UploadTokensTest {
 
             public Duration uploadTokenTtl() {
                 return Duration.ofHours(24);
-            }
-
-            public Optional<List<String>> apiKeys() {
-                return Optional.empty();
             }
 
             public RateLimit rateLimit() {

@@ -1,4 +1,4 @@
-package dev.intake.contact.security;
+package dev.intake.platform.security;
 
 /** What an API key may do. Admin endpoints never accept an API key. */
 public enum ApiKeyScope {

@@ -1,4 +1,4 @@
-package dev.intake.contact.security;
+package dev.intake.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +12,8 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import dev.intake.contact.config.ContactConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.intake.platform.problem.ProblemException;
 
 /**
@@ -29,8 +30,8 @@ public class ApiKeys {
 
     private final List<ConfiguredKey> keys;
 
-    public ApiKeys(ContactConfig config) {
-        this.keys = parse(config.apiKeys().orElse(List.of()));
+    public ApiKeys(@ConfigProperty(name = "intake.api-keys") java.util.Optional<List<String>> configured) {
+        this.keys = parse(configured.orElse(List.of()));
     }
 
     /** Returns the key's name (a bounded label for limits and logs) or throws 401/403. */
@@ -64,7 +65,7 @@ public class ApiKeys {
             String[] parts = entry.trim().split(":");
             if (parts.length != 3 || !parts[1].matches("[0-9a-fA-F]{64}")) {
                 throw new IllegalArgumentException(
-                        "intake.contact.api-keys entries must be name:sha256-hex:scope+scope (entry " + (parsed.size() + 1) + ")");
+                        "intake.api-keys entries must be name:sha256-hex:scope+scope (entry " + (parsed.size() + 1) + ")");
             }
             Set<ApiKeyScope> scopes = EnumSet.noneOf(ApiKeyScope.class);
             for (String scope : parts[2].split("\\+")) {

@@ -1,0 +1,30 @@
+package dev.intake.document.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** contact-service's internal API: does a contact exist, does an upload token belong to it. */
+@RegisterRestClient(configKey = "contact-service")
+@Path("/internal/contacts/{id}")
+public interface ContactServiceClient {
+
+    record TokenCheck(String uploadToken) {
+    }
+
+    @GET
+    Response exists(@PathParam("id") String contactId, @HeaderParam("X-Service-Token") String serviceToken);
+
+    @POST
+    @Path("upload-authorization")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response authorizeUpload(@PathParam("id") String contactId, @HeaderParam("X-Service-Token") String serviceToken,
+            TokenCheck check);
+}

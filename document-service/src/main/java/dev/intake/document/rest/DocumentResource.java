@@ -1,0 +1,203 @@
+package dev.intake.document.rest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.intake.document.config.StorageConfig;
+import dev.intake.document.model.DocumentStatus;
+import dev.intake.document.service.DocumentAdministration;
+import dev.intake.document.service.DocumentUploads;
+import dev.intake.platform.problem.ProblemException;
+import dev.intake.platform.security.AdminRole;
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.quarkus.security.identity.SecurityIdentity;
+import dev.intake.document.service.OnVertxContext;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+
+/** Uploads (upload token or admin) and the administrator's document operations. */
+@Path("/api/v1/documents")
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+
+    public record Page(java.util.List<DocumentView> items, int page, int size, long total) {
+    }
+
+    public record Detail(DocumentView document, JsonNode insights) {
+    }
+
+    private final DocumentUploads uploads;
+    private final DocumentAdministration administration;
+    private final MinioClient storage;
+    private final StorageConfig storageConfig;
+    private final SecurityIdentity identity;
+
+    public DocumentResource(DocumentUploads uploads, DocumentAdministration administration, MinioClient storage,
+            StorageConfig storageConfig, SecurityIdentity identity) {
+        this.uploads = uploads;
+        this.administration = administration;
+        this.storage = storage;
+        this.storageConfig = storageConfig;
+        this.identity = identity;
+    }
+
+    @POST
+    @PermitAll
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a file for a contact (the contact's upload token, or admin credentials)")
+    public Response upload(@RestForm("file") FileUpload file, @RestForm String contactId,
+            @RestForm String documentType, @RestForm String description, @RestForm String tags,
+            @RestForm("uploadToken") String formToken, @HeaderParam("X-Upload-Token") String headerToken) {
+        String token = headerToken != null ? headerToken : formToken;
+        var request = UploadForm.validate(file, contactId, documentType, description, tags, token,
+                identity.hasRole(AdminRole.NAME), "contactId", "documentType");
+        var document = uploads.store(request);
+        return Response.created(URI.create("/api/v1/documents/" + document.id)).entity(DocumentView.of(document)).build();
+    }
+
+    @GET
+    @RolesAllowed(AdminRole.NAME)
+    @Operation(summary = "List documents, newest first (admin)")
+    public Uni<Page> list(@QueryParam("contactId") String contactId, @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0) {
+            throw ProblemException.badField("page", "must not be negative");
+        }
+        if (size < 1 || size > 100) {
+            throw ProblemException.badField("size", "must be between 1 and 100");
+        }
+        UUID contact = contactId == null ? null : uuidField("contactId", contactId);
+        DocumentStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = DocumentStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badField("status", "must be one of pending, processing, completed, failed");
+            }
+        }
+        return administration.list(contact, wanted, page, size).map(p -> new Page(
+                p.items().stream().map(DocumentView::of).toList(), page, size, p.total()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(AdminRole.NAME)
+    @Operation(summary = "A document with its insights (admin)")
+    public Uni<Detail> detail(@PathParam("id") String id) {
+        UUID documentId = pathId(id);
+        return administration.find(documentId)
+                .chain(d -> administration.insights(documentId).map(insights -> new Detail(DocumentView.of(d), insights)));
+    }
+
+    @GET
+    @Path("{id}/content")
+    @RolesAllowed(AdminRole.NAME)
+    @Blocking
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download the stored file; its SHA-256 is checked against the upload's (admin)")
+    public Response content(@PathParam("id") String id) {
+        UUID documentId = pathId(id);
+        var document = OnVertxContext.await(() -> administration.find(documentId));
+        StatObjectResponse stat;
+        try {
+            stat = storage.statObject(StatObjectArgs.builder().bucket(storageConfig.bucket())
+                    .object(document.storageKey).build());
+        } catch (Exception e) {
+            throw new ProblemException(503, "Service unavailable", "The file cannot be read right now.")
+                    .withHeader("Retry-After", "10");
+        }
+        Map<String, String> metadata = stat.userMetadata();
+        if (stat.size() != document.sizeBytes || !document.sha256.equals(metadata.get("sha256"))) {
+            throw new ProblemException(409, "Conflict", "The stored file does not match its recorded checksum.");
+        }
+        StreamingOutput body = out -> {
+            try (InputStream in = storage.getObject(GetObjectArgs.builder().bucket(storageConfig.bucket())
+                    .object(document.storageKey).build())) {
+                in.transferTo(out);
+            } catch (java.io.IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.io.IOException("storage read failed", e);
+            }
+        };
+        return Response.ok(body, document.contentType)
+                .header("Content-Length", document.sizeBytes)
+                .header("Content-Disposition", contentDisposition(document.originalFilename, document.storedFilename))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
+                        .encodeToString(java.util.HexFormat.of().parseHex(document.sha256)))
+                .build();
+    }
+
+    @POST
+    @Path("{id}/reprocess")
+    @RolesAllowed(AdminRole.NAME)
+    @Operation(summary = "Process the document again (admin)")
+    public Uni<DocumentView> reprocess(@PathParam("id") String id) {
+        return administration.reprocess(pathId(id)).map(DocumentView::of);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(AdminRole.NAME)
+    @Blocking
+    @Operation(summary = "Delete the document and its file (admin)")
+    public Response delete(@PathParam("id") String id) {
+        UUID documentId = pathId(id);
+        String key = OnVertxContext.await(() -> administration.delete(documentId));
+        uploads.removeQuietly(key);
+        return Response.noContent().build();
+    }
+
+    /** An ASCII fallback plus the RFC 5987 UTF-8 name, so any filename is safe in the header. */
+    static String contentDisposition(String original, String safe) {
+        String encoded = URLEncoder.encode(original, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + safe + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    static UUID pathId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(404, "Not found", "No document with this id.");
+        }
+    }
+
+    static UUID uuidField(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, "must be a UUID");
+        }
+    }
+}

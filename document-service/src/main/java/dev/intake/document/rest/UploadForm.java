@@ -1,0 +1,53 @@
+package dev.intake.document.rest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dev.intake.document.service.UploadRequest;
+import dev.intake.platform.problem.Problem;
+import dev.intake.platform.problem.ProblemException;
+
+/** Validates an upload's form fields, whichever API (new or old names) they came from. */
+final class UploadForm {
+
+    static final List<String> DOCUMENT_TYPES = List.of("proposal", "contract", "invoice", "report", "presentation",
+            "technical_doc", "image", "other");
+
+    private UploadForm() {
+    }
+
+    static UploadRequest validate(FileUpload file, String contactId, String documentType, String description,
+            String tags, String uploadToken, boolean admin, String contactField, String typeField) {
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        if (file == null || file.uploadedFile() == null) {
+            errors.add(new Problem.FieldError("file", "is required"));
+        }
+        UUID contact = null;
+        try {
+            contact = UUID.fromString(contactId == null ? "" : contactId.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(contactField, "must be a contact id (UUID)"));
+        }
+        String type = documentType == null ? "" : documentType.strip();
+        if (!DOCUMENT_TYPES.contains(type)) {
+            errors.add(new Problem.FieldError(typeField, "must be one of " + String.join(", ", DOCUMENT_TYPES)));
+        }
+        String text = description == null || description.isBlank() ? null : description.strip();
+        if (text != null && text.length() > 1000) {
+            errors.add(new Problem.FieldError("description", "must be at most 1000 characters"));
+        }
+        List<String> tagList = tags == null ? List.of()
+                : Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        if (tagList.size() > 20 || tagList.stream().anyMatch(t -> t.length() > 50)) {
+            errors.add(new Problem.FieldError("tags", "at most 20 tags of at most 50 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid request", "The upload has invalid fields.", errors);
+        }
+        return new UploadRequest(contact, type, text, tagList, file.fileName(), file.uploadedFile(), file.size(),
+                uploadToken, admin);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.intake.document.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+import dev.intake.document.client.ContactDirectory;
+import dev.intake.document.config.DocumentConfig;
+import dev.intake.document.config.StorageConfig;
+import dev.intake.document.model.Document;
+import dev.intake.document.model.DocumentStatus;
+import dev.intake.platform.problem.ProblemException;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.quarkus.hibernate.reactive.panache.Panache;
+
+/**
+ * Stores an upload: authorised by contact-service, checked (size, extension, type from the bytes),
+ * streamed to S3 with its SHA-256 computed on the way, then recorded as PENDING. Runs on a worker
+ * thread; a file that fails any step leaves neither object nor row.
+ */
+@ApplicationScoped
+public class DocumentUploads {
+
+    private static final Logger LOG = Logger.getLogger(DocumentUploads.class);
+    private static final int PART_SIZE = 10 * 1024 * 1024;
+
+    private final ContactDirectory contacts;
+    private final FileTypePolicy types;
+    private final ContentTypeDetector detector;
+    private final MinioClient storage;
+    private final StorageConfig storageConfig;
+    private final DocumentConfig config;
+    private final DocumentMetrics metrics;
+
+    public DocumentUploads(ContactDirectory contacts, FileTypePolicy types, ContentTypeDetector detector,
+            MinioClient storage, StorageConfig storageConfig, DocumentConfig config, DocumentMetrics metrics) {
+        this.contacts = contacts;
+        this.types = types;
+        this.detector = detector;
+        this.storage = storage;
+        this.storageConfig = storageConfig;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public Document store(UploadRequest request) {
+        try {
+            Document document = checkAndStore(request);
+            metrics.upload(DocumentMetrics.UploadOutcome.STORED, request.size());
+            return document;
+        } catch (ProblemException e) {
+            metrics.upload(switch (e.status()) {
+                case 401, 403 -> DocumentMetrics.UploadOutcome.UNAUTHORIZED;
+                case 503 -> DocumentMetrics.UploadOutcome.UNAVAILABLE;
+                default -> DocumentMetrics.UploadOutcome.REJECTED;
+            }, 0);
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.upload(DocumentMetrics.UploadOutcome.FAILED, 0);
+            throw e;
+        }
+    }
+
+    private Document checkAndStore(UploadRequest request) {
+        if (request.size() > config.maxSizeBytes()) {
+            throw new ProblemException(413, "Payload too large",
+                    "The file is larger than " + config.maxSizeBytes() / (1024 * 1024) + " MB.");
+        }
+        if (request.size() == 0) {
+            throw ProblemException.badField("file", "must not be empty");
+        }
+        String safeName = SafeFilename.of(request.originalFilename());
+        String extension = SafeFilename.extensionOf(safeName);
+        if (!types.extensionAllowed(extension)) {
+            throw new ProblemException(415, "Unsupported media type", "Files of this kind are not accepted.",
+                    java.util.List.of(new dev.intake.platform.problem.Problem.FieldError("file",
+                            "extension must be one of " + String.join(", ", types.enabledExtensions().stream().sorted().toList()))));
+        }
+        String detected;
+        try {
+            detected = detector.detect(request.file(), safeName);
+        } catch (IOException e) {
+            throw new IllegalStateException("spooled upload unreadable", e);
+        }
+        if (!types.matches(extension, detected)) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "The file's content does not match its ." + extension + " extension.",
+                    java.util.List.of(new dev.intake.platform.problem.Problem.FieldError("file",
+                            "content is not a ." + extension + " file")));
+        }
+        authorize(request);
+
+        Document document = new Document();
+        document.id = UUID.randomUUID();
+        document.contactId = request.contactId();
+        document.originalFilename = truncate(request.originalFilename(), 255);
+        document.storedFilename = safeName;
+        document.storageKey = "documents/" + request.contactId() + "/" + document.id + "/" + safeName;
+        document.contentType = detected;
+        document.sizeBytes = request.size();
+        document.documentType = request.documentType();
+        document.description = request.description();
+        document.tags = request.tags().toArray(String[]::new);
+        document.status = DocumentStatus.PENDING;
+        document.uploadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        document.nextAttemptAt = document.uploadedAt;
+        document.sha256 = upload(request, document);
+        try {
+            OnVertxContext.await(() -> Panache.withTransaction(document::persist));
+        } catch (RuntimeException e) {
+            removeQuietly(document.storageKey);
+            throw e;
+        }
+        return document;
+    }
+
+    private void authorize(UploadRequest request) {
+        if (!request.admin() && (request.uploadToken() == null || request.uploadToken().isBlank())) {
+            throw new ProblemException(401, "Authentication required",
+                    "An upload token for the contact (or administrator credentials) is required.");
+        }
+        try {
+            contacts.authorize(request.contactId(), request.uploadToken(), request.admin());
+        } catch (ContactDirectory.Unavailable | CircuitBreakerOpenException | TimeoutException e) {
+            throw new ProblemException(503, "Service unavailable",
+                    "Contacts cannot be checked right now; nothing was stored. Please retry.").withHeader("Retry-After", "10");
+        }
+    }
+
+    /** Streams the spooled file to S3, hashing on the way; returns the SHA-256 (hex). */
+    private String upload(UploadRequest request, Document document) {
+        try (InputStream file = Files.newInputStream(request.file());
+                DigestInputStream hashing = new DigestInputStream(file, MessageDigest.getInstance("SHA-256"))) {
+            // the hash goes into the object's metadata after the bytes: S3 needs it before, so it is
+            // computed by a first pass over the local spool file, which is cheap next to the network
+            String sha256 = sha256Of(request);
+            storage.putObject(PutObjectArgs.builder()
+                    .bucket(storageConfig.bucket())
+                    .object(document.storageKey)
+                    .stream(hashing, request.size(), PART_SIZE)
+                    .contentType(document.contentType)
+                    .userMetadata(Map.of("sha256", sha256, "contact-id", document.contactId.toString(),
+                            "document-type", document.documentType))
+                    .build());
+            String streamed = HexFormat.of().formatHex(hashing.getMessageDigest().digest());
+            if (!streamed.equals(sha256)) {
+                removeQuietly(document.storageKey);
+                throw new IllegalStateException("file changed while it was stored");
+            }
+            return sha256;
+        } catch (ProblemException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warnf("Storing %s failed: %s", document.id, e.getClass().getSimpleName());
+            throw new ProblemException(503, "Service unavailable", "The file could not be stored; please retry.")
+                    .withHeader("Retry-After", "10");
+        }
+    }
+
+    private static String sha256Of(UploadRequest request) throws IOException, NoSuchAlgorithmException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(request.file()), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    public void removeQuietly(String key) {
+        try {
+            storage.removeObject(RemoveObjectArgs.builder().bucket(storageConfig.bucket()).object(key).build());
+        } catch (Exception e) {
+            LOG.warnf("Could not remove object %s (%s)", key, e.getClass().getSimpleName());
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null ? "file" : value.length() <= max ? value : value.substring(0, max);
+    }
+}

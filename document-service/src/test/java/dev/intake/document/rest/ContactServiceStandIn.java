@@ -1,0 +1,75 @@
+package dev.intake.document.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real HTTP server standing in for contact-service's internal API (the real one is another
+ * application): one known contact with one valid upload token; one contact id whose checks always fail
+ * with 503, as an unavailable contact-service would.
+ */
+public class ContactServiceStandIn implements QuarkusTestResourceLifecycleManager {
+
+    static final String CONTACT = "11111111-1111-4111-8111-111111111111";
+    static final String TOKEN = "valid-upload-token";
+    static final String UNAVAILABLE_CONTACT = "22222222-2222-4222-8222-222222222222";
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            int port = socket.getLocalPort();
+            socket.close();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 20);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/internal/contacts/", this::answer);
+        server.start();
+        return Map.of("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int status;
+        if (!"dev-only-service-token".equals(exchange.getRequestHeaders().getFirst("X-Service-Token"))) {
+            status = 401;
+        } else if (path.contains(UNAVAILABLE_CONTACT)) {
+            status = 503;
+        } else if (!path.startsWith("/internal/contacts/" + CONTACT)) {
+            status = 404;
+        } else if (path.endsWith("/upload-authorization")) {
+            status = body.contains("\"" + TOKEN + "\"") ? 200 : 403;
+        } else {
+            status = 200;
+        }
+        byte[] response = ("{\"contactId\":\"" + CONTACT + "\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, status == 200 ? response.length : -1);
+        if (status == 200) {
+            exchange.getResponseBody().write(response);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

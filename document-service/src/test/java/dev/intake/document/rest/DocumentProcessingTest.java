@@ -1,0 +1,124 @@
+package dev.intake.document.rest;
+
+import static dev.intake.document.rest.Uploads.admin;
+import static dev.intake.document.rest.Uploads.processed;
+import static dev.intake.document.rest.Uploads.stored;
+import static dev.intake.document.rest.Uploads.upload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.testsupport.PostgresTestResource;
+import dev.intake.testsupport.S3TestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(S3TestResource.class)
+@WithTestResource(ContactServiceStandIn.class)
+class DocumentProcessingTest {
+
+    @Inject
+    Pool pool;
+
+    private static void assertExtracted(JsonPath detail, String expectedWord) {
+        assertEquals("COMPLETED", detail.getString("document.status"), detail.prettify());
+        List<String> keywords = detail.getList("insights.keywords");
+        assertTrue(keywords.contains(expectedWord), "keywords " + keywords);
+        assertTrue(detail.getInt("insights.wordCount") > 5, detail.prettify());
+    }
+
+    @Test
+    void textFilesYieldTextAndInsights() {
+        JsonPath detail = processed(stored("invoice.txt", SampleFiles.text(), "text/plain"));
+        assertExtracted(detail, "invoice");
+        assertEquals("en", detail.getString("insights.language"));
+        assertTrue(detail.getList("insights.entities.emails").contains("billing@engines.example"), detail.prettify());
+        assertTrue(detail.getList("insights.entities.phones").contains("+16502530000"), detail.prettify());
+        assertTrue(detail.getString("insights.summary").contains("invoice"), detail.prettify());
+    }
+
+    @Test
+    void officeAndPdfFilesAreExtracted() throws Exception {
+        assertExtracted(processed(stored("q.pdf", SampleFiles.pdf(SampleFiles.SENTENCE), "application/pdf")), "invoice");
+        assertExtracted(processed(stored("q.docx", SampleFiles.docx(SampleFiles.SENTENCE),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")), "invoice");
+        assertExtracted(processed(stored("q.xlsx", SampleFiles.xlsx(SampleFiles.SENTENCE),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), "invoice");
+        assertExtracted(processed(stored("q.pptx", SampleFiles.pptx(SampleFiles.SENTENCE),
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation")), "invoice");
+    }
+
+    @Test
+    void structuredTextFormatsAreExtracted() {
+        assertExtracted(processed(stored("q.csv", ("item,amount\ninvoice analytical engines,1200\ninvoice engines support,300\n"
+                + "invoice engines spare parts,80\n").getBytes(StandardCharsets.UTF_8), "text/csv")), "invoice");
+        assertExtracted(processed(stored("q.json", ("{\"title\":\"invoice\",\"lines\":[\"invoice for analytical engines\","
+                + "\"invoice for spare parts and support\"]}").getBytes(StandardCharsets.UTF_8), "application/json")), "invoice");
+        assertExtracted(processed(stored("q.html", ("<html><head><title>Invoice</title></head><body><p>" + SampleFiles.SENTENCE
+                + "</p><script>var secret = 1;</script></body></html>").getBytes(StandardCharsets.UTF_8), "text/html")),
+                "invoice");
+    }
+
+    @Test
+    void imagesWithTextAreReadByOcr() throws Exception {
+        JsonPath detail = processed(stored("scan.png", SampleFiles.png("INVOICE NUMBER 4711 FOR ENGINES"), "image/png"));
+        assertEquals("COMPLETED", detail.getString("document.status"), detail.prettify());
+        String text = pool.preparedQuery("SELECT extracted_text FROM document WHERE id = $1")
+                .executeAndAwait(Tuple.of(java.util.UUID.fromString(detail.getString("document.id")))).iterator().next()
+                .getString(0);
+        if (detail.getString("insights.ocr").startsWith("skipped")) {
+            assertEquals("", text.strip());
+        } else {
+            assertTrue(text.toUpperCase().contains("INVOICE"), text);
+        }
+    }
+
+    @Test
+    void hostileAndBrokenFilesFailWithAReason() throws Exception {
+        JsonPath encrypted = processed(stored("secret.pdf", SampleFiles.encryptedPdf(SampleFiles.SENTENCE), "application/pdf"));
+        assertEquals("FAILED", encrypted.getString("document.status"));
+        assertTrue(encrypted.getString("document.failureReason").contains("encrypted"), encrypted.prettify());
+
+        JsonPath broken = processed(stored("broken.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a pdf"
+                .getBytes(StandardCharsets.UTF_8), "application/pdf"));
+        assertEquals("FAILED", broken.getString("document.status"));
+        assertTrue(broken.getString("document.failureReason").contains("could not be parsed"), broken.prettify());
+
+        var bomb = upload("bomb.docx", SampleFiles.zipBombDocx(),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document").extract();
+        if (bomb.statusCode() == 201) {
+            JsonPath result = processed(bomb.path("id"));
+            assertEquals("FAILED", result.getString("document.status"), result.prettify());
+        } else {
+            assertEquals(415, bomb.statusCode(), bomb.asString());
+        }
+    }
+
+    @Test
+    void processingEmitsTheEventWithTheTextAndReprocessingRunsAgain() {
+        String id = stored("again.txt", SampleFiles.text(), "text/plain");
+        processed(id);
+        var row = pool.preparedQuery("SELECT payload->>'status', payload->>'text', payload->>'fileExtension' FROM outbox_event"
+                + " WHERE aggregate_id = $1 AND type = 'document.processed'").executeAndAwait(Tuple.of(id)).iterator().next();
+        assertEquals("COMPLETED", row.getString(0));
+        assertTrue(row.getString(1).contains("Quarterly invoice"));
+        assertEquals("txt", row.getString(2));
+
+        admin().post("/api/v1/documents/" + id + "/reprocess").then().statusCode(200);
+        processed(id);
+        long events = pool.preparedQuery("SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND type = 'document.processed'")
+                .executeAndAwait(Tuple.of(id)).iterator().next().getLong(0);
+        assertEquals(2, events);
+    }
+}

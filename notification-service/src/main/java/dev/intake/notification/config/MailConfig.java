@@ -1,0 +1,76 @@
+package dev.intake.notification.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Who mails whom, and how the delivery log is worked off. */
+@ConfigMapping(prefix = "intake.mail")
+public interface MailConfig {
+
+    /** Sender address (a verified SES identity in production). */
+    String from();
+
+    /** Administrator address(es) that receive new contacts and digests. */
+    List<String> admin();
+
+    /** Base URL of the admin UI; a contact's link is {@code <base>/contacts/<id>}. */
+    @WithDefault("http://127.0.0.1:8080/admin")
+    String adminUiUrl();
+
+    Confirmation confirmation();
+
+    Digest digest();
+
+    Sender sender();
+
+    interface Confirmation {
+
+        /** Also mail the submitter a receipt. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Digest {
+
+        /** Mail the administrator a per-contact summary of processed documents. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a contact's window collects documents before its one digest is sent. */
+        @WithDefault("15M")
+        Duration window();
+
+        /** How often due windows are looked for. */
+        @WithDefault("30S")
+        Duration flushInterval();
+    }
+
+    interface Sender {
+
+        @WithDefault("2S")
+        Duration pollInterval();
+
+        @WithDefault("20")
+        int batchSize();
+
+        /** How long a claimed row is reserved for the replica that claimed it (longer than one SES call). */
+        @WithDefault("2M")
+        Duration lease();
+
+        @WithDefault("10S")
+        Duration initialBackoff();
+
+        @WithDefault("30M")
+        Duration maxBackoff();
+
+        /** Transient failures tolerated before a row is FAILED (about a day with the defaults). */
+        @WithDefault("60")
+        int maxAttempts();
+
+        @WithDefault("10S")
+        Duration metricsInterval();
+    }
+}

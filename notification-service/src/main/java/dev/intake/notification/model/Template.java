@@ -1,0 +1,18 @@
+package dev.intake.notification.model;
+
+/** The kinds of mail this service sends; their names are the delivery log's and the metrics' template values. */
+public enum Template {
+    CONTACT_ADMIN("contact-admin"),
+    CONTACT_CONFIRMATION("contact-confirmation"),
+    DOCUMENT_DIGEST("document-digest");
+
+    private final String key;
+
+    Template(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

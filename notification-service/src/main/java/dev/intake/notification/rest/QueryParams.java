@@ -1,0 +1,67 @@
+package dev.intake.notification.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.intake.platform.problem.ProblemException;
+
+/** Parses query and path parameters, answering 400 with the field's name when one is wrong. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static int integer(String field, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badField(field, "must be an integer between " + min + " and " + max);
+    }
+
+    /** An ISO-8601 date-time with offset ({@code 2026-12-01T10:00:00Z}) or a date (midnight UTC). */
+    static OffsetDateTime instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw ProblemException.badField(field, "must be an ISO-8601 date-time with offset or a date");
+            }
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.badField(field, "must be a UUID");
+        }
+    }
+}

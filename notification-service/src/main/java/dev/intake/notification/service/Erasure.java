@@ -1,0 +1,41 @@
+package dev.intake.notification.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.intake.notification.model.Notification;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Erases what the delivery log holds about a contact: addresses, subject and bodies are redacted (the row
+ * itself stays as a record that a mail existed), and a mail not sent yet is never sent.
+ */
+@ApplicationScoped
+public class Erasure {
+
+    private static final String REDACT = """
+            UPDATE notification
+            SET recipients = ARRAY[:redacted], reply_to = NULL, subject = :redacted, body_text = '', body_html = '',
+                erased_at = now(),
+                status = CASE WHEN status = 'PENDING' THEN 'FAILED' ELSE status END,
+                last_error = CASE WHEN status = 'PENDING' THEN 'erased before it was sent' ELSE last_error END
+            WHERE contact_id = :contactId AND erased_at IS NULL
+            """;
+
+    private final DocumentDigests digests;
+
+    public Erasure(DocumentDigests digests) {
+        this.digests = digests;
+    }
+
+    /** In the caller's (inbox) transaction. */
+    public Uni<Void> eraseContact(UUID contactId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(REDACT)
+                .setParameter("redacted", Notification.REDACTED)
+                .setParameter("contactId", contactId)
+                .executeUpdate())
+                .chain(() -> digests.forget(contactId));
+    }
+}

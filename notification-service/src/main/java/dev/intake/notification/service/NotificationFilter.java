@@ -1,0 +1,10 @@
+package dev.intake.notification.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import dev.intake.notification.model.NotificationStatus;
+
+/** What the admin list is narrowed to; null parts match everything. {@code to} is exclusive. */
+public record NotificationFilter(NotificationStatus status, OffsetDateTime from, OffsetDateTime to, UUID contactId) {
+}

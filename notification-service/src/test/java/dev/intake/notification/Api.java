@@ -1,0 +1,78 @@
+package dev.intake.notification;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/** Posting events and reading the delivery log through the admin API, as the other services and admins do. */
+final class Api {
+
+    private Api() {
+    }
+
+    static RequestSpecification admin() {
+        return given().auth().preemptive().basic("admin", "dev-only-admin-password");
+    }
+
+    static String envelope(UUID eventId, String type, String payload) {
+        return """
+                {"eventId":"%s","type":"%s","version":1,"occurredAt":"2026-12-01T10:00:00Z",
+                 "correlationId":"notification-test","payload":%s}""".formatted(eventId, type, payload);
+    }
+
+    /** Posts an event; returns the inbox's answer ("applied" or "duplicate"). */
+    static String post(UUID eventId, String type, String payload) {
+        return given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")
+                .body(envelope(eventId, type, payload)).post("/internal/events")
+                .then().statusCode(200).extract().path("status");
+    }
+
+    static String contactSubmitted(UUID contactId, String name, String email, String service) {
+        return """
+                {"contactId":"%s","createdAt":"2026-12-01T09:59:58Z","name":%s,"email":"%s","company":"ACME & Sons",
+                 "service":%s,"budget":"5k-10k","source":"website","message":"Hello,\\nplease call me back.",
+                 "userAgent":"test","pageUrl":"https://example.org/contact"}""".formatted(contactId, json(name), email,
+                service == null ? "null" : json(service));
+    }
+
+    static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The contact's rows in the delivery log, newest first. */
+    static List<Map<String, Object>> rows(UUID contactId) {
+        JsonPath page = admin().queryParam("contactId", contactId.toString()).queryParam("size", 100)
+                .get("/api/v1/notifications").then().statusCode(200).extract().jsonPath();
+        return page.getList("items");
+    }
+
+    static Map<String, Object> row(UUID contactId, String template) {
+        return rows(contactId).stream().filter(r -> template.equals(r.get("template"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + template + " row for contact " + contactId));
+    }
+
+    /** Waits until the contact's row of that template satisfies the condition. */
+    static Map<String, Object> awaitRow(UUID contactId, String template, Predicate<Map<String, Object>> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Map<String, Object> row = null;
+        while (System.nanoTime() < deadline) {
+            row = rows(contactId).stream().filter(r -> template.equals(r.get("template"))).findFirst().orElse(null);
+            if (row != null && condition.test(row)) {
+                return row;
+            }
+            Mailbox.sleep(100);
+        }
+        throw new AssertionError("row never matched: " + row);
+    }
+
+    static Predicate<Map<String, Object>> status(String status) {
+        return r -> status.equals(r.get("status"));
+    }
+}
