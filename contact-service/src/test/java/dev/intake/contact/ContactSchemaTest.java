@@ -11,10 +11,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
+import dev.intake.contact.rest.DocumentServiceStandIn;
 import dev.intake.testsupport.PostgresTestResource;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(DocumentServiceStandIn.class)
 class ContactSchemaTest {
 
     @Inject

@@ -3,6 +3,7 @@ package dev.intake.contact;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.intake.contact.rest.DocumentServiceStandIn;
 import dev.intake.testsupport.PostgresTestResource;
 import dev.intake.testsupport.InjectServer;
 import dev.intake.testsupport.ThrowawayServer;
@@ -10,6 +11,7 @@ import dev.intake.testsupport.contract.ServiceEndpointsContract;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(DocumentServiceStandIn.class)
 class ContactServiceEndpointsTest extends ServiceEndpointsContract {
 
     @InjectServer(PostgresTestResource.class)

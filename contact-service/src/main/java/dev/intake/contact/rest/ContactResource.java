@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -26,9 +28,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.intake.contact.model.ContactStatus;
 import dev.intake.platform.security.ApiKeys;
+import dev.intake.contact.service.AttachmentForwarder;
 import dev.intake.contact.service.ContactAdministration;
 import dev.intake.contact.service.ContactQuery;
 import dev.intake.contact.service.SubmissionGate;
@@ -47,11 +51,16 @@ public class ContactResource {
     private final SubmissionGate gate;
     private final UploadTokens uploadTokens;
     private final ContactAdministration administration;
+    private final AttachmentForwarder attachments;
 
-    public ContactResource(SubmissionGate gate, UploadTokens uploadTokens, ContactAdministration administration) {
+    static final int MAX_FILES = 10;
+
+    public ContactResource(SubmissionGate gate, UploadTokens uploadTokens, ContactAdministration administration,
+            AttachmentForwarder attachments) {
         this.gate = gate;
         this.uploadTokens = uploadTokens;
         this.administration = administration;
+        this.attachments = attachments;
     }
 
     @POST
@@ -69,6 +78,31 @@ public class ContactResource {
                             .entity(new ContactViews.Created(contact.id, contact.createdAt,
                                     uploadTokens.issue(contact.id)))
                             .build();
+                });
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Submit the contact form with attachments (files parts; API key with the submit scope)")
+    public Uni<Response> createWithFiles(@HeaderParam(ApiKeys.HEADER) String apiKey,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServerRequest http,
+            @BeanParam ContactMultipartForm form) {
+        List<FileUpload> files = form.files == null ? List.of() : form.files;
+        if (files.size() > MAX_FILES) {
+            throw ProblemException.badField("files", "at most " + MAX_FILES + " files per submission");
+        }
+        String documentType = form.documentType == null || form.documentType.isBlank() ? "other" : form.documentType.strip();
+        return gate.submit(SubmissionMetrics.SourceKind.API, apiKey, clientIp(http), idempotencyKey, form.toRequest())
+                .chain(accepted -> {
+                    var contact = accepted.submission().contact();
+                    String token = uploadTokens.issue(contact.id);
+                    Uni<List<AttachmentForwarder.Outcome>> outcomes = accepted.dropped() || accepted.submission().replayed()
+                            ? Uni.createFrom().item(List.of())
+                            : attachments.forward(contact.id, token, documentType, files);
+                    return outcomes.map(documents -> Response.created(URI.create("/api/v1/contacts/" + contact.id))
+                            .entity(new ContactViews.CreatedWithDocuments(contact.id, contact.createdAt, token, documents))
+                            .build());
                 });
     }
 

@@ -19,6 +19,11 @@ public final class ContactViews {
     public record Created(UUID id, Instant createdAt, String uploadToken) {
     }
 
+    /** 201 to a submission with attachments: one entry per file, its document id or its error. */
+    public record CreatedWithDocuments(UUID id, Instant createdAt, String uploadToken,
+            List<dev.intake.contact.service.AttachmentForwarder.Outcome> documents) {
+    }
+
     public record Summary(UUID id, String name, String email, String company, String service, String source,
             String status, Instant createdAt) {
 

@@ -25,6 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(DocumentServiceStandIn.class)
 class ContactAdministrationTest {
 
     @Inject

@@ -26,6 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(DocumentServiceStandIn.class)
 class ContactSubmissionTest {
 
     @Inject

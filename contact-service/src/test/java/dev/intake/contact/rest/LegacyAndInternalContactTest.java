@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(DocumentServiceStandIn.class)
 class LegacyAndInternalContactTest {
 
     @Test

@@ -1,0 +1,84 @@
+package dev.intake.contact.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.intake.contact.client.DocumentServiceClient;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Hands a submission's attachments to document-service, one by one, streamed from the spool files the
+ * HTTP layer wrote. The contact is already committed: a file that fails is reported, never fatal.
+ */
+@ApplicationScoped
+public class AttachmentForwarder {
+
+    private static final Logger LOG = Logger.getLogger(AttachmentForwarder.class);
+
+    /** One attachment's outcome: its document id, or why it was not stored. */
+    public record Outcome(String filename, UUID documentId, Integer status, String error) {
+    }
+
+    private final DocumentServiceClient documents;
+
+    public AttachmentForwarder(@RestClient DocumentServiceClient documents) {
+        this.documents = documents;
+    }
+
+    public Uni<List<Outcome>> forward(UUID contactId, String uploadToken, String documentType, List<FileUpload> files) {
+        return Multi.createFrom().iterable(files)
+                .onItem().transformToUniAndConcatenate(file -> forward(contactId, uploadToken, documentType, file))
+                .collect().asList();
+    }
+
+    private Uni<Outcome> forward(UUID contactId, String uploadToken, String documentType, FileUpload file) {
+        ClientMultipartForm form = ClientMultipartForm.create()
+                .attribute("contactId", contactId.toString(), null)
+                .attribute("documentType", documentType, null)
+                .binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(),
+                        file.contentType() == null ? "application/octet-stream" : file.contentType());
+        return documents.upload(uploadToken, form)
+                .map(response -> {
+                    try (response) {
+                        JsonNode body = response.hasEntity() ? response.readEntity(JsonNode.class) : null;
+                        if (response.getStatus() == 201 && body != null && body.hasNonNull("id")) {
+                            return new Outcome(file.fileName(), UUID.fromString(body.get("id").asText()), 201, null);
+                        }
+                        String why = body != null && body.hasNonNull("detail") ? body.get("detail").asText()
+                                : "the file was not accepted";
+                        return new Outcome(file.fileName(), null, response.getStatus(), why);
+                    }
+                })
+                .onFailure().recoverWithItem(e -> {
+                    if (e instanceof jakarta.ws.rs.WebApplicationException wae) {
+                        return rejected(file, wae.getResponse());
+                    }
+                    LOG.warnf("Attachment for %s not forwarded: %s", contactId, e.getClass().getSimpleName());
+                    return new Outcome(file.fileName(), null, 503,
+                            "document storage is unavailable; attach the file later with the upload token");
+                });
+    }
+
+    private static Outcome rejected(FileUpload file, jakarta.ws.rs.core.Response response) {
+        String why = "the file was not accepted";
+        try {
+            JsonNode body = response.readEntity(JsonNode.class);
+            if (body != null && body.hasNonNull("detail")) {
+                why = body.get("detail").asText();
+            }
+        } catch (RuntimeException ignored) {
+            // no readable problem body: keep the generic reason
+        }
+        return new Outcome(file.fileName(), null, response.getStatus(), why);
+    }
+}
