@@ -363,11 +363,11 @@ service_env() {
   export DOCUMENT_SERVICE_URL="http://$LOCALHOST:8082"
   export SEARCH_SERVICE_URL="http://$LOCALHOST:8083"
   export NOTIFICATION_SERVICE_URL="http://$LOCALHOST:8084"
+  INTAKE_API_KEYS="$(api_keys_config)"
+  export INTAKE_API_KEYS
   case "$svc" in
     contact)
       export UPLOAD_TOKEN_SECRET
-      INTAKE_API_KEYS="$(api_keys_config)"
-      export INTAKE_API_KEYS
       ;;
     document)
       export S3_ENDPOINT="http://$LOCALHOST:$S3_PORT" S3_BUCKET="$S3_BUCKET" S3_REGION="$S3_REGION"
