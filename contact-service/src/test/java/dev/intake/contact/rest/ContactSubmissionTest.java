@@ -131,6 +131,12 @@ class ContactSubmissionTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() {
+        String huge = "{\"name\":\"x\",\"email\":\"a@example.org\",\"message\":\"" + "m".repeat(5 * 1024 * 1024) + "\"}";
+        withFormKey().body(huge).post("/api/v1/contacts").then().statusCode(413);
+    }
+
+    @Test
     void nothingIsStoredForARejectedSubmission() {
         long before = rows("SELECT count(*) FROM contact_submission WHERE name = $1", "half-stored");
         withFormKey().body("{\"name\":\"half-stored\",\"email\":\"bad\",\"message\":\"y\"}")

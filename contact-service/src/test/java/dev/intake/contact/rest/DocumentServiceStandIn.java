@@ -2,8 +2,6 @@ package dev.intake.contact.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +9,7 @@ import java.util.UUID;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.intake.testsupport.LoopbackHttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -24,16 +23,8 @@ public class DocumentServiceStandIn implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int port = socket.getLocalPort();
-            socket.close();
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 20);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/v1/documents", this::upload);
-        server.start();
-        return Map.of("quarkus.rest-client.document-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        server = LoopbackHttpServer.start("/api/v1/documents", this::upload);
+        return Map.of("quarkus.rest-client.document-service.url", LoopbackHttpServer.baseUrl(server));
     }
 
     /** The id the stand-in gives a file: the same for the same bytes. */

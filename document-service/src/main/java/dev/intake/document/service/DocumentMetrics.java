@@ -17,9 +17,31 @@ public class DocumentMetrics {
     }
 
     private final MeterRegistry registry;
+    private final io.vertx.mutiny.sqlclient.Pool pool;
+    private final java.util.concurrent.atomic.AtomicReference<double[]> backlog =
+            new java.util.concurrent.atomic.AtomicReference<>(new double[] { 0, 0 });
 
-    public DocumentMetrics(MeterRegistry registry) {
+    public DocumentMetrics(MeterRegistry registry, io.vertx.mutiny.sqlclient.Pool pool) {
         this.registry = registry;
+        this.pool = pool;
+        io.micrometer.core.instrument.Gauge.builder("document_pending", backlog, b -> b.get()[0])
+                .description("Documents waiting for extraction or being extracted").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("document_oldest_pending_age_seconds", backlog, b -> b.get()[1])
+                .description("Age of the oldest document not yet processed").register(registry);
+    }
+
+    /** Reads the backlog from the database, so every replica reports the shared truth. */
+    @io.quarkus.scheduler.Scheduled(every = "10S")
+    io.smallrye.mutiny.Uni<Void> refreshBacklog() {
+        return pool.query("""
+                SELECT count(*) AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(uploaded_at)), 0) AS oldest
+                FROM document WHERE status IN ('PENDING', 'PROCESSING')
+                """).execute()
+                .invoke(rows -> {
+                    var row = rows.iterator().next();
+                    backlog.set(new double[] { row.getLong("pending"), row.getNumeric("oldest").doubleValue() });
+                })
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     public void upload(UploadOutcome outcome, long bytes) {

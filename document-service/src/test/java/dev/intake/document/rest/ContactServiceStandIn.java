@@ -2,14 +2,13 @@ package dev.intake.document.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.intake.testsupport.LoopbackHttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -27,16 +26,8 @@ public class ContactServiceStandIn implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int port = socket.getLocalPort();
-            socket.close();
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 20);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/internal/contacts/", this::answer);
-        server.start();
-        return Map.of("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        server = LoopbackHttpServer.start("/internal/contacts/", this::answer);
+        return Map.of("quarkus.rest-client.contact-service.url", LoopbackHttpServer.baseUrl(server));
     }
 
     private void answer(HttpExchange exchange) throws IOException {

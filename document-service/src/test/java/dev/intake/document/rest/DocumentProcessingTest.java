@@ -106,6 +106,41 @@ class DocumentProcessingTest {
     }
 
     @Test
+    void aScannedPdfIsReadByOcr() throws Exception {
+        JsonPath detail = processed(stored("scanned.pdf", SampleFiles.scannedPdf("INVOICE NUMBER 4711 FOR ENGINES"),
+                "application/pdf"));
+        assertEquals("COMPLETED", detail.getString("document.status"), detail.prettify());
+        String text = pool.preparedQuery("SELECT extracted_text FROM document WHERE id = $1")
+                .executeAndAwait(Tuple.of(java.util.UUID.fromString(detail.getString("document.id")))).iterator().next()
+                .getString(0);
+        assertTrue(text.toUpperCase().contains("INVOICE"), "OCR of the page image found: " + text);
+    }
+
+    @Test
+    void aDeletedContactsDocumentsAndFilesGo() {
+        String id = stored("erase.txt", SampleFiles.text(), "text/plain");
+        processed(id);
+        io.restassured.RestAssured.given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")
+                .body("""
+                        {"eventId":"%s","type":"contact.deleted","version":1,"occurredAt":"2026-12-01T12:00:00Z",
+                         "payload":{"contactId":"%s"}}""".formatted(java.util.UUID.randomUUID(), ContactServiceStandIn.CONTACT))
+                .post("/internal/events").then().statusCode(200);
+        admin().get("/api/v1/documents/" + id).then().statusCode(404);
+        long rows = pool.preparedQuery("SELECT count(*) FROM document WHERE contact_id = $1")
+                .executeAndAwait(Tuple.of(java.util.UUID.fromString(ContactServiceStandIn.CONTACT))).iterator().next().getLong(0);
+        assertEquals(0, rows);
+    }
+
+    @Test
+    void backlogGaugesAreExported() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                io.restassured.RestAssured.given().get("/q/metrics").then()
+                        .body(org.hamcrest.Matchers.containsString("document_pending "))
+                        .body(org.hamcrest.Matchers.containsString("document_oldest_pending_age_seconds "))
+                        .body(org.hamcrest.Matchers.containsString("document_uploads_total{outcome=\"stored\"}")));
+    }
+
+    @Test
     void processingEmitsTheEventWithTheTextAndReprocessingRunsAgain() {
         String id = stored("again.txt", SampleFiles.text(), "text/plain");
         processed(id);

@@ -71,6 +71,21 @@ final class SampleFiles {
         }
     }
 
+    /** A PDF whose only page is an image of the text, as a scanner makes it: no text layer at all. */
+    static byte[] scannedPdf(String text) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document,
+                    ImageIO.read(new java.io.ByteArrayInputStream(png(text))));
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(image, 20, 600, 560, 48);
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     static byte[] docx(String text) throws IOException {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText(text);
