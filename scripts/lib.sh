@@ -374,7 +374,8 @@ service_env() {
       export S3_ACCESS_KEY S3_SECRET_KEY
       ;;
     search)
-      export MEILI_URL="http://$LOCALHOST:$MEILI_PORT" MEILI_API_KEY="$MEILI_MASTER_KEY"
+      MEILI_API_KEY="$(meili_service_key)" || die "could not get search-service's Meilisearch key"
+      export MEILI_URL="http://$LOCALHOST:$MEILI_PORT" MEILI_API_KEY
       ;;
     notification)
       export SES_ENDPOINT="http://$LOCALHOST:$SES_PORT" AWS_REGION="$S3_REGION"
@@ -383,6 +384,16 @@ service_env() {
       export MAIL_FROM="${MAIL_FROM:-intake@intake.test}" ADMIN_EMAIL="${ADMIN_EMAIL:-admin@intake.test}"
       ;;
   esac
+}
+
+# search-service's own Meilisearch key (not the master key): created once with a fixed uid (a second
+# create answers 409), then read back. "indexes" must be "*" for the index swap of a rebuild.
+MEILI_SERVICE_KEY_UID="6062abda-a5aa-4414-ac91-ecd7944c0f8d"
+meili_service_key() {
+  local base="http://$LOCALHOST:$MEILI_PORT" auth="Authorization: Bearer $MEILI_MASTER_KEY"
+  curl -s -o /dev/null -X POST "$base/keys" -H "$auth" -H 'Content-Type: application/json' --data \
+    "{\"uid\":\"$MEILI_SERVICE_KEY_UID\",\"name\":\"search-service\",\"actions\":[\"search\",\"documents.add\",\"documents.get\",\"documents.delete\",\"indexes.create\",\"indexes.get\",\"indexes.update\",\"indexes.delete\",\"indexes.swap\",\"settings.get\",\"settings.update\",\"tasks.get\",\"stats.get\",\"version\"],\"indexes\":[\"*\"],\"expiresAt\":null}"
+  curl -sf "$base/keys/$MEILI_SERVICE_KEY_UID" -H "$auth" | sed -n 's/.*"key":"\([0-9a-f]*\)".*/\1/p' | grep .
 }
 
 # API keys as the services read them (name:sha256:scopes): the web form's key may only submit (it is

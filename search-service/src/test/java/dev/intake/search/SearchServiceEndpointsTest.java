@@ -12,6 +12,7 @@ import dev.intake.testsupport.contract.ServiceEndpointsContract;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(MeilisearchTestResource.class)
+@WithTestResource(DocumentServiceStandIn.class)
 class SearchServiceEndpointsTest extends ServiceEndpointsContract {
 
     @InjectServer(MeilisearchTestResource.class)

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.document.config.StorageConfig;
 import dev.intake.document.model.DocumentStatus;
 import dev.intake.document.service.DocumentAdministration;
+import dev.intake.document.service.DocumentProcessor;
 import dev.intake.document.service.DocumentUploads;
 import dev.intake.platform.problem.ProblemException;
 import dev.intake.platform.security.AdminRole;
@@ -60,9 +61,11 @@ public class DocumentResource {
     private final MinioClient storage;
     private final StorageConfig storageConfig;
     private final SecurityIdentity identity;
+    private final DocumentProcessor processor;
 
     public DocumentResource(DocumentUploads uploads, DocumentAdministration administration, MinioClient storage,
-            StorageConfig storageConfig, SecurityIdentity identity) {
+            StorageConfig storageConfig, SecurityIdentity identity, DocumentProcessor processor) {
+        this.processor = processor;
         this.uploads = uploads;
         this.administration = administration;
         this.storage = storage;
@@ -82,6 +85,7 @@ public class DocumentResource {
         var request = UploadForm.validate(file, contactId, documentType, description, tags, token,
                 identity.hasRole(AdminRole.NAME), "contactId", "documentType");
         var document = uploads.store(request);
+        processor.wakeUp();
         return Response.created(URI.create("/api/v1/documents/" + document.id)).entity(DocumentView.of(document)).build();
     }
 

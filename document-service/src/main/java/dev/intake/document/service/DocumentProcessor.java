@@ -67,6 +67,7 @@ public class DocumentProcessor {
     private final DocumentMetrics metrics;
     private final ExecutorService workers;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean claiming = new java.util.concurrent.atomic.AtomicBoolean();
 
     public DocumentProcessor(Pool pool, MinioClient storage, StorageConfig storageConfig, DocumentConfig config,
             TextExtractor extractor, InsightAnalyzer analyzer, Outbox outbox, ObjectMapper json,
@@ -90,20 +91,37 @@ public class DocumentProcessor {
     @Scheduled(every = "${intake.document.processing.poll-interval:2S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ProcessingDisabled.class)
     void poll() {
-        int free = config.concurrency() - inFlight.get();
-        if (free <= 0) {
+        wakeUp();
+    }
+
+    /**
+     * Claims as many due documents as there are free workers. Called by the schedule, after an upload
+     * commits and whenever a worker finishes, so a queue drains without waiting for the next poll.
+     */
+    public void wakeUp() {
+        if (!config.enabled() || !claiming.compareAndSet(false, true)) {
             return;
         }
-        List<UUID> claimed = claim(free);
-        for (UUID id : claimed) {
-            inFlight.incrementAndGet();
-            workers.execute(() -> {
-                try {
-                    process(id);
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            });
+        try {
+            int free = config.concurrency() - inFlight.get();
+            if (free <= 0) {
+                return;
+            }
+            for (UUID id : claim(free)) {
+                inFlight.incrementAndGet();
+                workers.execute(() -> {
+                    try {
+                        process(id);
+                    } finally {
+                        inFlight.decrementAndGet();
+                        wakeUp();
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Claiming documents failed: %s", e.getClass().getSimpleName());
+        } finally {
+            claiming.set(false);
         }
     }
 

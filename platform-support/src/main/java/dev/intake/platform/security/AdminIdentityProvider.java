@@ -25,8 +25,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    // bcrypt is deliberately slow (~0.1 s): credentials that passed are remembered briefly, by digest only
+    private static final long REMEMBER_MILLIS = 5 * 60 * 1000;
+
     private final String username;
     private final String passwordHash;
+    private final java.util.Map<String, Long> recentlyVerified = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AdminIdentityProvider(@ConfigProperty(name = "intake.admin.username") String username,
             @ConfigProperty(name = "intake.admin.password-hash") String passwordHash) {
@@ -44,9 +48,17 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             String password = new String(request.getPassword().getPassword());
-            boolean userMatches = constantTimeEquals(username, request.getUsername());
-            if (!(passwordMatches(password) & userMatches)) {
-                throw new AuthenticationFailedException();
+            String digest = digest(request.getUsername() + ":" + password);
+            Long verifiedUntil = recentlyVerified.get(digest);
+            if (verifiedUntil == null || verifiedUntil < System.currentTimeMillis()) {
+                boolean userMatches = constantTimeEquals(username, request.getUsername());
+                if (!(passwordMatches(password) & userMatches)) {
+                    throw new AuthenticationFailedException();
+                }
+                if (recentlyVerified.size() > 100) {
+                    recentlyVerified.clear();
+                }
+                recentlyVerified.put(digest, System.currentTimeMillis() + REMEMBER_MILLIS);
             }
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(username))
@@ -60,6 +72,15 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
             return BcryptUtil.matches(password, passwordHash);
         }
         return passwordHash.startsWith(SecretPolicy.DEV_DEFAULT_PREFIX) && constantTimeEquals(passwordHash, password);
+    }
+
+    private static String digest(String credentials) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(credentials.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean constantTimeEquals(String expected, String given) {
