@@ -27,6 +27,7 @@ import dev.intake.document.service.DocumentUploads;
 import dev.intake.platform.security.ApiKeyScope;
 import dev.intake.platform.security.ApiKeys;
 import dev.intake.platform.security.AdminRole;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -57,9 +58,11 @@ public class LegacyDocumentResource {
     private final ApiKeys apiKeys;
     private final SecurityIdentity identity;
     private final StorageConfig storageConfig;
+    private final CurrentIdentityAssociation identities;
 
     public LegacyDocumentResource(DocumentUploads uploads, DocumentAdministration administration, ApiKeys apiKeys,
-            SecurityIdentity identity, StorageConfig storageConfig) {
+            SecurityIdentity identity, StorageConfig storageConfig, CurrentIdentityAssociation identities) {
+        this.identities = identities;
         this.uploads = uploads;
         this.administration = administration;
         this.apiKeys = apiKeys;
@@ -90,9 +93,8 @@ public class LegacyDocumentResource {
     @Operation(summary = "Old list of a contact's documents (API key with the search scope)", deprecated = true)
     public Uni<ContactDocuments> contactDocuments(@HeaderParam(ApiKeys.HEADER) String apiKey,
             @PathParam("id") String contactId) {
-        requireKeyOrAdmin(apiKey, ApiKeyScope.SEARCH);
         UUID id = DocumentResource.uuidField("contact_id", contactId);
-        return administration.list(id, null, 0, 100).map(page -> new ContactDocuments(contactId,
+        return keyOrAdmin(apiKey, ApiKeyScope.SEARCH).chain(() -> administration.list(id, null, 0, 100)).map(page -> new ContactDocuments(contactId,
                 page.items().stream().map(d -> new ListedDocument(d.id.toString(), d.originalFilename, d.documentType,
                         d.description, d.tags == null ? List.of() : List.of(d.tags), timestamp(d.uploadedAt),
                         d.status.name().toLowerCase(java.util.Locale.ROOT), d.sizeBytes)).toList(),
@@ -103,8 +105,7 @@ public class LegacyDocumentResource {
     @Path("analytics/insights")
     @Operation(summary = "Old document analytics (API key with the search scope)", deprecated = true)
     public Uni<Analytics> analytics(@HeaderParam(ApiKeys.HEADER) String apiKey) {
-        requireKeyOrAdmin(apiKey, ApiKeyScope.SEARCH);
-        return administration.statistics().map(s -> new Analytics(number(s.get("contacts")), number(s.get("documents")),
+        return keyOrAdmin(apiKey, ApiKeyScope.SEARCH).chain(administration::statistics).map(s -> new Analytics(number(s.get("contacts")), number(s.get("documents")),
                 (Map<String, Object>) s.get("types"),
                 Map.of("pending", s.get("pending"), "processing", s.get("processing"), "completed", s.get("completed"),
                         "failed", s.get("failed")),
@@ -116,6 +117,19 @@ public class LegacyDocumentResource {
             return;
         }
         apiKeys.require(apiKey, scope);
+    }
+
+    /** The same check without blocking the event loop: the identity is resolved lazily. */
+    private Uni<Void> keyOrAdmin(String apiKey, ApiKeyScope scope) {
+        if (apiKey != null) {
+            apiKeys.require(apiKey, scope);
+            return Uni.createFrom().voidItem();
+        }
+        return identities.getDeferredIdentity().invoke(identity -> {
+            if (!identity.hasRole(AdminRole.NAME)) {
+                apiKeys.require(null, scope);
+            }
+        }).replaceWithVoid();
     }
 
     private static long number(Object value) {

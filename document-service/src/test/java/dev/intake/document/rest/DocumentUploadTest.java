@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -172,6 +171,8 @@ class DocumentUploadTest {
                 .then().statusCode(200).body("contact_id", equalTo(ContactServiceStandIn.CONTACT));
         given().header("X-API-Key", "test-search-key").get("/analytics/insights").then().statusCode(200)
                 .body("processing_stats.pending", org.hamcrest.Matchers.notNullValue());
-        assertFalse(given().get("/analytics/insights").then().extract().statusCode() == 200);
+        given().get("/analytics/insights").then().statusCode(401).body("error", org.hamcrest.Matchers.notNullValue());
+        given().get("/contacts/" + ContactServiceStandIn.CONTACT + "/documents").then().statusCode(401);
+        admin().get("/analytics/insights").then().statusCode(200);
     }
 }

@@ -9,8 +9,6 @@ import dev.intake.platform.event.EventEnvelope;
 import dev.intake.platform.event.EventHandler;
 import dev.intake.search.model.ContactFields;
 import dev.intake.search.model.IndexedContact;
-import dev.intake.search.service.DocumentIndex;
-import dev.intake.search.service.SearchMetrics;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,19 +20,10 @@ public class ContactSubmittedHandler implements EventHandler {
 
     private static final int MAX = 200;
 
-    private final Payloads payloads;
-    private final DocumentIndex index;
-    private final Blocking blocking;
-    private final SearchMetrics metrics;
-    private final IndexTargets targets;
+    private final IndexingTools tools;
 
-    public ContactSubmittedHandler(Payloads payloads, DocumentIndex index, Blocking blocking, SearchMetrics metrics,
-            IndexTargets targets) {
-        this.payloads = payloads;
-        this.index = index;
-        this.blocking = blocking;
-        this.metrics = metrics;
-        this.targets = targets;
+    public ContactSubmittedHandler(IndexingTools tools) {
+        this.tools = tools;
     }
 
     @Override
@@ -44,8 +33,8 @@ public class ContactSubmittedHandler implements EventHandler {
 
     @Override
     public Uni<Void> handle(EventEnvelope event) {
-        payloads.requireVersion(event);
-        UUID contactId = payloads.id(event, "contactId");
+        tools.payloads().requireVersion(event);
+        UUID contactId = tools.payloads().id(event, "contactId");
         ContactFields fields = new ContactFields(text(event, "name"), text(event, "company"));
         return IndexedContact.<IndexedContact>findById(contactId).chain(existing -> {
             if (existing != null && existing.erased()) {
@@ -57,9 +46,9 @@ public class ContactSubmittedHandler implements EventHandler {
             contact.company = fields.company();
             contact.updatedAt = Instant.now();
             return contact.<IndexedContact>persist()
-                    .chain(() -> targets.current())
-                    .chain(indexes -> blocking.run(() -> index.updateContact(indexes, contactId, fields)))
-                    .invoke(() -> metrics.indexed(type(), event.occurredAt()));
+                    .chain(() -> tools.targets().current())
+                    .chain(indexes -> tools.blocking().run(() -> tools.index().updateContact(indexes, contactId, fields)))
+                    .invoke(() -> tools.metrics().indexed(type(), event.occurredAt()));
         });
     }
 

@@ -6,27 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.intake.platform.event.EventEnvelope;
 import dev.intake.platform.event.EventHandler;
-import dev.intake.search.service.DocumentIndex;
-import dev.intake.search.service.SearchMetrics;
 import io.smallrye.mutiny.Uni;
 
 /** Removes every entry (chunk) of the document. */
 @ApplicationScoped
 public class DocumentDeletedHandler implements EventHandler {
 
-    private final Payloads payloads;
-    private final DocumentIndex index;
-    private final Blocking blocking;
-    private final SearchMetrics metrics;
-    private final IndexTargets targets;
+    private final IndexingTools tools;
 
-    public DocumentDeletedHandler(Payloads payloads, DocumentIndex index, Blocking blocking, SearchMetrics metrics,
-            IndexTargets targets) {
-        this.payloads = payloads;
-        this.index = index;
-        this.blocking = blocking;
-        this.metrics = metrics;
-        this.targets = targets;
+    public DocumentDeletedHandler(IndexingTools tools) {
+        this.tools = tools;
     }
 
     @Override
@@ -36,9 +25,9 @@ public class DocumentDeletedHandler implements EventHandler {
 
     @Override
     public Uni<Void> handle(EventEnvelope event) {
-        payloads.requireVersion(event);
-        UUID documentId = payloads.id(event, "documentId");
-        return targets.current().chain(indexes -> blocking.run(() -> index.deleteDocument(indexes, documentId)))
-                .invoke(() -> metrics.indexed(type(), event.occurredAt()));
+        tools.payloads().requireVersion(event);
+        UUID documentId = tools.payloads().id(event, "documentId");
+        return tools.targets().current().chain(indexes -> tools.blocking().run(() -> tools.index().deleteDocument(indexes, documentId)))
+                .invoke(() -> tools.metrics().indexed(type(), event.occurredAt()));
     }
 }

@@ -9,27 +9,16 @@ import dev.intake.platform.event.EventHandler;
 import dev.intake.search.model.ContactFields;
 import dev.intake.search.model.IndexedContact;
 import dev.intake.search.model.ProcessedDocument;
-import dev.intake.search.service.DocumentIndex;
-import dev.intake.search.service.SearchMetrics;
 import io.smallrye.mutiny.Uni;
 
 /** Upserts the document's entries, with its contact's name and company; skipped for an erased contact. */
 @ApplicationScoped
 public class DocumentProcessedHandler implements EventHandler {
 
-    private final Payloads payloads;
-    private final DocumentIndex index;
-    private final Blocking blocking;
-    private final SearchMetrics metrics;
-    private final IndexTargets targets;
+    private final IndexingTools tools;
 
-    public DocumentProcessedHandler(Payloads payloads, DocumentIndex index, Blocking blocking, SearchMetrics metrics,
-            IndexTargets targets) {
-        this.payloads = payloads;
-        this.index = index;
-        this.blocking = blocking;
-        this.metrics = metrics;
-        this.targets = targets;
+    public DocumentProcessedHandler(IndexingTools tools) {
+        this.tools = tools;
     }
 
     @Override
@@ -39,14 +28,14 @@ public class DocumentProcessedHandler implements EventHandler {
 
     @Override
     public Uni<Void> handle(EventEnvelope event) {
-        payloads.requireVersion(event);
-        UUID documentId = payloads.id(event, "documentId");
-        UUID contactId = payloads.id(event, "contactId");
-        ProcessedDocument document = payloads.read(event, ProcessedDocument.class);
+        tools.payloads().requireVersion(event);
+        UUID documentId = tools.payloads().id(event, "documentId");
+        UUID contactId = tools.payloads().id(event, "contactId");
+        ProcessedDocument document = tools.payloads().read(event, ProcessedDocument.class);
         return IndexedContact.<IndexedContact>findById(contactId)
-                .chain(contact -> targets.current().chain(indexes -> contact != null && contact.erased()
-                        ? blocking.run(() -> index.deleteDocument(indexes, documentId))
-                        : blocking.run(() -> index.upsert(indexes, document, ContactFields.of(contact)))))
-                .invoke(() -> metrics.indexed(type(), event.occurredAt()));
+                .chain(contact -> tools.targets().current().chain(indexes -> contact != null && contact.erased()
+                        ? tools.blocking().run(() -> tools.index().deleteDocument(indexes, documentId))
+                        : tools.blocking().run(() -> tools.index().upsert(indexes, document, ContactFields.of(contact)))))
+                .invoke(() -> tools.metrics().indexed(type(), event.occurredAt()));
     }
 }
