@@ -47,6 +47,10 @@ public interface DocumentConfig {
         @WithDefault("eng")
         String ocrLanguages();
 
+        /** PDFs with more pages are refused before their text is extracted. */
+        @WithDefault("1000")
+        int maxPages();
+
         /** Images larger than this are not OCRed (decompression bombs). */
         @WithDefault("50000000")
         long maxImagePixels();

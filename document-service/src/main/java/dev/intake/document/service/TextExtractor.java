@@ -94,11 +94,46 @@ public class TextExtractor {
             Thread.currentThread().interrupt();
             throw new ExtractionFailure("interrupted", false);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ExtractionFailure failure) {
+                throw failure;
+            }
             throw classify(e.getCause());
         }
     }
 
     private Extraction parse(InputStream content, String contentType, String filename) throws Exception {
+        if ("application/pdf".equals(contentType)) {
+            // counted before parsing: the page tree is read, not the pages' content
+            java.nio.file.Path pdf = java.nio.file.Files.createTempFile("intake-pdf-", ".pdf");
+            try {
+                java.nio.file.Files.copy(content, pdf, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                checkPages(pdf);
+                try (InputStream again = java.nio.file.Files.newInputStream(pdf)) {
+                    return parseWithTika(again, contentType, filename);
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(pdf);
+            }
+        }
+        return parseWithTika(content, contentType, filename);
+    }
+
+    private void checkPages(java.nio.file.Path pdf) throws ExtractionFailure, IOException {
+        int pages;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            pages = document.getNumberOfPages();
+        } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
+            throw new ExtractionFailure("the file is encrypted or password-protected", true);
+        } catch (IOException e) {
+            return; // not readable by PDFBox: Tika's parse reports the real problem
+        }
+        if (pages > config.maxPages()) {
+            throw new ExtractionFailure("the PDF has " + pages + " pages, more than the " + config.maxPages()
+                    + " allowed", true);
+        }
+    }
+
+    private Extraction parseWithTika(InputStream content, String contentType, String filename) throws Exception {
         if (contentType.startsWith("image/") && !"image/svg+xml".equals(contentType)) {
             String text = ocrAvailable ? imageOcr.read(content) : "";
             return new Extraction(text, false, DocumentFacts.NONE,

@@ -95,6 +95,12 @@ class DocumentProcessingTest {
         assertEquals("FAILED", broken.getString("document.status"));
         assertTrue(broken.getString("document.failureReason").contains("could not be parsed"), broken.prettify());
 
+        JsonPath tooLong = processed(stored("long.pdf", SampleFiles.pdfWithPages(SampleFiles.SENTENCE, 6), "application/pdf"));
+        assertEquals("FAILED", tooLong.getString("document.status"));
+        assertTrue(tooLong.getString("document.failureReason").contains("6 pages"), tooLong.prettify());
+        assertExtracted(processed(stored("five.pdf", SampleFiles.pdfWithPages(SampleFiles.SENTENCE, 5), "application/pdf")),
+                "invoice");
+
         var bomb = upload("bomb.docx", SampleFiles.zipBombDocx(),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document").extract();
         if (bomb.statusCode() == 201) {

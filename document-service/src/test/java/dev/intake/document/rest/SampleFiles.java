@@ -47,6 +47,16 @@ final class SampleFiles {
         }
     }
 
+    static byte[] pdfWithPages(String text, int pages) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int i = 0; i < pages; i++) {
+                writePage(document, text);
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     static byte[] encryptedPdf(String text) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             writePage(document, text);
