@@ -37,4 +37,12 @@ class SearchServiceEndpointsTest extends ServiceEndpointsContract {
     protected String[] readinessChecks() {
         return new String[] { "Reactive PostgreSQL connections health check", "Meilisearch" };
     }
+
+    @org.junit.jupiter.api.Test
+    void indexStatisticsAreAvailableInternallyWithTheServiceToken() {
+        io.restassured.RestAssured.given().header("X-Service-Token", "dev-only-service-token")
+                .get("/internal/search/stats").then().statusCode(200)
+                .body("documents", org.hamcrest.Matchers.notNullValue());
+        io.restassured.RestAssured.given().get("/internal/search/stats").then().statusCode(401);
+    }
 }

@@ -31,10 +31,16 @@ public class LegacyContactResource {
 
     private final SubmissionGate gate;
     private final ContactIntake intake;
+    private final dev.intake.contact.service.PlatformHealth platform;
+    private final String version;
 
-    public LegacyContactResource(SubmissionGate gate, ContactIntake intake) {
+    public LegacyContactResource(SubmissionGate gate, ContactIntake intake,
+            dev.intake.contact.service.PlatformHealth platform,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.version") String version) {
         this.gate = gate;
         this.intake = intake;
+        this.platform = platform;
+        this.version = version;
     }
 
     @POST
@@ -55,6 +61,32 @@ public class LegacyContactResource {
     @Operation(summary = "Old visitor statistics", deprecated = true)
     public Uni<ContactViews.LegacyStats> stats() {
         return intake.visitorCount().map(count -> new ContactViews.LegacyStats(count, now(), true));
+    }
+
+    @GET
+    @Path("health")
+    @Operation(summary = "Old platform health: 200 healthy, 503 degraded", deprecated = true)
+    public Uni<jakarta.ws.rs.core.Response> health() {
+        Uni<Long> visitors = intake.visitorCountInSession().onFailure().recoverWithNull();
+        return Uni.combine().all().unis(visitors, platform.check()).asTuple().map(t -> {
+            java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
+            services.put("postgresql", t.getItem1() != null ? "connected" : "disconnected");
+            services.putAll(t.getItem2().services());
+            boolean healthy = services.values().stream().allMatch("connected"::equals);
+            var stats = t.getItem2().searchStats();
+            java.util.Map<String, Object> searchStats = new java.util.LinkedHashMap<>();
+            searchStats.put("total_documents", stats == null ? null : stats.path("documents").asLong());
+            searchStats.put("is_indexing", stats == null ? null : stats.path("indexing").asBoolean());
+            searchStats.put("last_update", stats == null ? null : stats.path("reindex").path("finishedAt").asText(null));
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("status", healthy ? "healthy" : "degraded");
+            body.put("timestamp", now());
+            body.put("version", version);
+            body.put("services", services);
+            body.put("visitor_count", t.getItem1());
+            body.put("search_stats", searchStats);
+            return jakarta.ws.rs.core.Response.status(healthy ? 200 : 503).entity(body).build();
+        });
     }
 
     private static String now() {

@@ -98,6 +98,11 @@ public class ContactIntake {
                 .map(count -> new Submission(contact, count, false));
     }
 
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    public Uni<Long> visitorCountInSession() {
+        return visitorCount();
+    }
+
     public Uni<Long> visitorCount() {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "SELECT value FROM counter WHERE name = 'visitor_count'", Long.class).getSingleResult());

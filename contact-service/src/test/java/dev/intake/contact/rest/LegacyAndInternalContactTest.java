@@ -46,6 +46,21 @@ class LegacyAndInternalContactTest {
     }
 
     @Test
+    void theOldHealthEndpointReportsEachDependencyAndIsDegradedWhenOneIsAway() {
+        // in this test the other services do not run: their dependencies cannot be confirmed
+        given().get("/health").then().statusCode(503)
+                .body("status", equalTo("degraded"))
+                .body("timestamp", endsWith("Z"))
+                .body("version", notNullValue())
+                .body("services.postgresql", equalTo("connected"))
+                .body("services.meilisearch", equalTo("unreachable"))
+                .body("services.minio", org.hamcrest.Matchers.not(equalTo("connected")))
+                .body("services.ses", equalTo("unreachable"))
+                .body("visitor_count", notNullValue())
+                .body("search_stats", org.hamcrest.Matchers.hasKey("total_documents"));
+    }
+
+    @Test
     void documentServiceCanCheckUploadTokens() {
         var created = withFormKey().body(valid("Uploader")).post("/api/v1/contacts").then().statusCode(201)
                 .extract().jsonPath();
