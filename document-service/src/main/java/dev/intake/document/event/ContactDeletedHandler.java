@@ -1,19 +1,16 @@
 package dev.intake.document.event;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.intake.document.model.Document;
 import dev.intake.document.service.DocumentUploads;
+import dev.intake.platform.event.Blocking;
 import dev.intake.platform.event.EventEnvelope;
 import dev.intake.platform.event.EventHandler;
 import dev.intake.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Erasure: a deleted contact's documents go, rows and objects. Objects are removed after the rows in
@@ -23,9 +20,11 @@ import io.vertx.core.Vertx;
 public class ContactDeletedHandler implements EventHandler {
 
     private final DocumentUploads uploads;
+    private final Blocking blocking;
 
-    public ContactDeletedHandler(DocumentUploads uploads) {
+    public ContactDeletedHandler(DocumentUploads uploads, Blocking blocking) {
         this.uploads = uploads;
+        this.blocking = blocking;
     }
 
     @Override
@@ -41,15 +40,9 @@ public class ContactDeletedHandler implements EventHandler {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(422, "Invalid event", "The event has no valid contactId.");
         }
-        Context context = Vertx.currentContext();
         return Document.<Document>list("contactId", contactId)
                 .call(documents -> Document.delete("contactId", contactId))
-                .chain(documents -> Uni.createFrom().item(() -> {
-                    documents.forEach(d -> uploads.removeQuietly(d.storageKey));
-                    return documents;
-                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        // back on the event loop: the session must finish where it started
-                        .emitOn(task -> context.runOnContext(ignored -> task.run())))
+                .call(documents -> blocking.run(() -> documents.forEach(d -> uploads.removeQuietly(d.storageKey))))
                 .replaceWithVoid();
     }
 

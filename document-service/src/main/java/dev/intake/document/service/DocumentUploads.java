@@ -31,7 +31,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 
 /**
  * Stores an upload: authorised by contact-service, checked (size, extension, type from the bytes),
- * streamed to S3 with its SHA-256 computed on the way, then recorded as PENDING. Runs on a worker
+ * hashed and streamed to S3 from its spool file, then recorded as PENDING. Runs on a worker
  * thread; a file that fails any step leaves neither object nor row.
  */
 @ApplicationScoped
@@ -143,29 +143,24 @@ public class DocumentUploads {
         }
     }
 
-    /** Streams the spooled file to S3, hashing on the way; returns the SHA-256 (hex). */
+    /**
+     * Hashes the spooled file (S3 wants the digest in the object's metadata, which goes before the bytes),
+     * then streams it to S3; returns the SHA-256 (hex).
+     */
     private String upload(UploadRequest request, Document document) {
-        try (InputStream file = Files.newInputStream(request.file());
-                DigestInputStream hashing = new DigestInputStream(file, MessageDigest.getInstance("SHA-256"))) {
-            // the hash goes into the object's metadata after the bytes: S3 needs it before, so it is
-            // computed by a first pass over the local spool file, which is cheap next to the network
+        try {
             String sha256 = sha256Of(request);
-            storage.putObject(PutObjectArgs.builder()
-                    .bucket(storageConfig.bucket())
-                    .object(document.storageKey)
-                    .stream(hashing, request.size(), PART_SIZE)
-                    .contentType(document.contentType)
-                    .userMetadata(Map.of("sha256", sha256, "contact-id", document.contactId.toString(),
-                            "document-type", document.documentType))
-                    .build());
-            String streamed = HexFormat.of().formatHex(hashing.getMessageDigest().digest());
-            if (!streamed.equals(sha256)) {
-                removeQuietly(document.storageKey);
-                throw new IllegalStateException("file changed while it was stored");
+            try (InputStream file = Files.newInputStream(request.file())) {
+                storage.putObject(PutObjectArgs.builder()
+                        .bucket(storageConfig.bucket())
+                        .object(document.storageKey)
+                        .stream(file, request.size(), PART_SIZE)
+                        .contentType(document.contentType)
+                        .userMetadata(Map.of("sha256", sha256, "contact-id", document.contactId.toString(),
+                                "document-type", document.documentType))
+                        .build());
             }
             return sha256;
-        } catch (ProblemException e) {
-            throw e;
         } catch (Exception e) {
             LOG.warnf("Storing %s failed: %s", document.id, e.getClass().getSimpleName());
             throw new ProblemException(503, "Service unavailable", "The file could not be stored; please retry.")

@@ -36,7 +36,7 @@ class EventSender {
     }
 
     /** Completes with the HTTP status, or fails on a transport error. */
-    Uni<Integer> send(ClaimedDelivery delivery) {
+    Uni<Integer> send(ClaimedDelivery delivery, String payload) {
         EventsConfig.Subscriber subscriber = config.subscribers().get(delivery.subscriber());
         if (subscriber == null) {
             return Uni.createFrom().failure(new IllegalStateException("subscriber no longer configured"));
@@ -46,13 +46,13 @@ class EventSender {
                 .header("Content-Type", "application/json")
                 .header(TOKEN_HEADER, serviceToken)
                 .header(CorrelationId.HEADER, CorrelationId.acceptOrGenerate(delivery.correlationId()))
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(delivery)))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope(delivery, payload)))
                 .build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .map(HttpResponse::statusCode);
     }
 
-    private String envelope(ClaimedDelivery d) {
+    private String envelope(ClaimedDelivery d, String payload) {
         try {
             ObjectNode envelope = json.createObjectNode()
                     .put("eventId", d.eventId().toString())
@@ -60,7 +60,7 @@ class EventSender {
                     .put("version", d.version())
                     .put("occurredAt", d.occurredAt().toInstant().toString())
                     .put("correlationId", d.correlationId());
-            envelope.set("payload", json.readTree(d.payload()));
+            envelope.set("payload", json.readTree(payload));
             return json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event payload is not JSON", e);

@@ -97,7 +97,7 @@ public class OutboxRelay {
     }
 
     private Uni<Void> deliver(ClaimedDelivery delivery) {
-        return sender.send(delivery)
+        return store.payload(delivery.eventId()).chain(payload -> sender.send(delivery, payload))
                 .onItemOrFailure().transformToUni((status, failure) -> {
                     LOG.debugf("Delivery of %s to %s: %s", delivery.eventId(), delivery.subscriber(),
                             failure != null ? failure.toString() : status);

@@ -36,8 +36,7 @@ public class OutboxStore {
                 FOR UPDATE SKIP LOCKED
             ) picked, outbox_event e
             WHERE d.event_id = picked.event_id AND d.subscriber = picked.subscriber AND e.id = d.event_id
-            RETURNING d.event_id, d.subscriber, d.attempts, d.seq, e.type, e.version, e.payload::text AS payload,
-                      e.correlation_id, e.occurred_at
+            RETURNING d.event_id, d.subscriber, d.attempts, d.seq, e.type, e.version, e.correlation_id, e.occurred_at
             """;
 
     private final Pool pool;
@@ -54,6 +53,15 @@ public class OutboxStore {
                     list.sort(java.util.Comparator.comparingLong(r -> r.getLong("seq")));
                     return list.stream().map(ClaimedDelivery::from).toList();
                 });
+    }
+
+    /**
+     * The payload of one event. Read per delivery, not with the claimed batch: payloads can be large
+     * (document texts), and a batch of them at once does not fit a service's heap.
+     */
+    Uni<String> payload(java.util.UUID eventId) {
+        return pool.preparedQuery("SELECT payload::text FROM outbox_event WHERE id = $1").execute(Tuple.of(eventId))
+                .map(rows -> rows.iterator().next().getString(0));
     }
 
     Uni<Void> markDelivered(ClaimedDelivery d) {

@@ -2,6 +2,7 @@ package dev.intake.search.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.intake.platform.event.Blocking;
 import dev.intake.search.service.DocumentIndex;
 import dev.intake.search.service.SearchMetrics;
 

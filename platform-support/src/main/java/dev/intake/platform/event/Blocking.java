@@ -1,4 +1,4 @@
-package dev.intake.search.event;
+package dev.intake.platform.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -6,8 +6,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Runs a blocking index write from an event handler on a worker thread. Vert.x completes the result
- * on the caller's context, where the inbox's Hibernate Reactive transaction must continue.
+ * Runs blocking work (an index write, an object removal) from an event handler on a worker thread.
+ * Vert.x completes the result on the caller's context, where the inbox's Hibernate Reactive
+ * transaction must continue.
  */
 @ApplicationScoped
 public class Blocking {
