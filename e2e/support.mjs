@@ -1,0 +1,123 @@
+// Shared by the browser tests: the running stack's address and credentials, a headless Debian
+// Chromium driven by playwright-core, a watch on CSP violations and script errors, screenshots.
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+
+export const BASE_URL = (process.env.INTAKE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOTS || join(ROOT, '.run', 'e2e', 'screenshots');
+
+/** KEY=value lines of .run/secrets.env (written by scripts/up); the environment wins. */
+function secrets() {
+  const values = {};
+  try {
+    for (const line of readFileSync(join(ROOT, '.run', 'secrets.env'), 'utf8').split('\n')) {
+      const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+      if (m) values[m[1]] = m[2].replace(/^'(.*)'$/, '$1');
+    }
+  } catch {
+    // no local stack secrets: everything must come from the environment
+  }
+  return (name) => process.env[name] || values[name];
+}
+const secret = secrets();
+
+export const ADMIN = { username: secret('ADMIN_USERNAME') || 'admin', password: secret('ADMIN_PASSWORD') };
+export const FORM_API_KEY = secret('FORM_API_KEY');
+
+export function adminAuthorization() {
+  assert.ok(ADMIN.password, 'ADMIN_PASSWORD is not set and .run/secrets.env is missing: start the stack with scripts/up');
+  return `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+}
+
+/** Headless Debian Chromium (CHROMIUM_BIN overrides /usr/bin/chromium); no network beyond loopback. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/**
+ * A new browser context and page. With admin: true, the context answers the edge's basic-auth
+ * challenge with the administrator's credentials, as a person would in the browser's dialog.
+ * Every page is watched: CSP violations (Trusted Types included), uncaught script errors and
+ * console errors are collected in page.problems.
+ */
+export async function openPage(browser, { admin = false, viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport,
+    acceptDownloads: true,
+    httpCredentials: admin ? { username: ADMIN.username, password: ADMIN.password } : undefined,
+  });
+  const page = await context.newPage();
+  const problems = { cspViolations: [], scriptErrors: [], consoleErrors: [] };
+  await page.exposeFunction('__reportCspViolation', (v) => problems.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__reportCspViolation({
+        directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber,
+        sample: e.sample, page: location.pathname,
+      });
+    });
+  });
+  page.on('pageerror', (error) => problems.scriptErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.problems = problems;
+  return page;
+}
+
+/** The page had no CSP violation and no uncaught script error. */
+export function assertCleanPage(page) {
+  assert.deepEqual(page.problems.cspViolations, [], 'CSP violations reported by the browser');
+  assert.deepEqual(page.problems.scriptErrors, [], 'uncaught script errors');
+}
+
+/** A full-page screenshot in SCREENSHOT_DIR/<name>.png. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Polls fn until it returns a truthy value (returned) or the time is up (the last error is thrown). */
+export async function eventually(fn, { timeoutMs = 60_000, intervalMs = 500, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+/** fetch against the edge, optionally as the administrator. */
+export function edgeFetch(path, { admin = false, headers = {}, ...init } = {}) {
+  return fetch(`${BASE_URL}${path}`, {
+    redirect: 'manual',
+    ...init,
+    headers: { ...(admin ? { Authorization: adminAuthorization() } : {}), ...headers },
+  });
+}
+
+/** A word no other test run uses, to find exactly this run's data. */
+export function uniqueWord(prefix = 'zq') {
+  return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
