@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.intake.contact.model.ContactStatus;
@@ -109,10 +110,14 @@ public class ContactResource {
     @GET
     @RolesAllowed(AdminRole.NAME)
     @Operation(summary = "List submissions, newest first (admin)")
-    public Uni<ContactViews.Page> list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size, @QueryParam("status") String status,
-            @QueryParam("source") String source, @QueryParam("createdFrom") String createdFrom,
-            @QueryParam("createdTo") String createdTo, @QueryParam("q") String text) {
+    public Uni<ContactViews.Page> list(
+            @QueryParam("page") @DefaultValue("0") @Parameter(description = "from 0") int page,
+            @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size,
+            @QueryParam("status") @Parameter(description = "new, contacted or closed") String status,
+            @QueryParam("source") @Parameter(description = "exact source, e.g. website") String source,
+            @QueryParam("createdFrom") @Parameter(description = "ISO-8601 instant or date (UTC midnight), inclusive") String createdFrom,
+            @QueryParam("createdTo") @Parameter(description = "ISO-8601 instant or date (UTC midnight), exclusive") String createdTo,
+            @QueryParam("q") @Parameter(description = "words in the name, email or company (at most 200 characters)") String text) {
         if (page < 0) {
             throw ProblemException.badField("page", "must not be negative");
         }

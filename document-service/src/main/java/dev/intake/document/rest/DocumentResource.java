@@ -44,6 +44,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.intake.document.service.OnVertxContext;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Uploads (upload token or admin) and the administrator's document operations. */
 @Path("/api/v1/documents")
@@ -168,7 +169,10 @@ public class DocumentResource {
     @RolesAllowed(AdminRole.NAME)
     @Operation(summary = "Process the document again (admin)")
     public Uni<DocumentView> reprocess(@PathParam("id") String id) {
-        return administration.reprocess(pathId(id)).map(DocumentView::of);
+        // The worker claims with a blocking query: wake it from a worker thread, not the event loop.
+        return administration.reprocess(pathId(id))
+                .invoke(() -> Infrastructure.getDefaultWorkerPool().execute(processor::wakeUp))
+                .map(DocumentView::of);
     }
 
     @DELETE

@@ -1,0 +1,241 @@
+// Admin contacts list (/admin/contacts): filters (text, status, source, creation dates) and paging
+// through GET /admin/api/contacts (its `page` counts from 0; this page shows and bookmarks pages
+// from 1). The state lives in the URL query (replaceState).
+import { h, replace, time, debounce, badge } from './dom.js';
+import { adminGet, ApiError } from './api.js';
+
+const DEFAULT_SIZE = 20;
+const SIZES = [10, 20, 50, 100];
+const STATUSES = ['new', 'contacted', 'closed'];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const form = document.getElementById('filters');
+const fields = {
+  q: document.getElementById('q'),
+  status: document.getElementById('status-filter'),
+  source: document.getElementById('source'),
+  createdFrom: document.getElementById('created-from'),
+  createdTo: document.getElementById('created-to'),
+};
+const summary = document.getElementById('summary');
+const busy = document.getElementById('busy');
+const list = document.getElementById('list');
+const pager = document.getElementById('pager');
+
+const state = readState();
+
+function readState() {
+  const params = new URLSearchParams(location.search);
+  const page = Number.parseInt(params.get('page') || '1', 10);
+  const size = Number.parseInt(params.get('size') || String(DEFAULT_SIZE), 10);
+  const status = params.get('status') || '';
+  const date = (name) => (DATE.test(params.get(name) || '') ? params.get(name) : '');
+  return {
+    q: params.get('q') || '',
+    status: STATUSES.includes(status) ? status : '',
+    source: params.get('source') || '',
+    createdFrom: date('createdFrom'),
+    createdTo: date('createdTo'),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+    size: Number.isFinite(size) && size >= 1 && size <= 100 ? size : DEFAULT_SIZE,
+  };
+}
+
+function writeState() {
+  const params = new URLSearchParams();
+  for (const name of ['q', 'status', 'source', 'createdFrom', 'createdTo']) {
+    if (state[name].trim()) params.set(name, state[name].trim());
+  }
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
+  const text = params.toString();
+  history.replaceState(null, '', `${location.pathname}${text ? `?${text}` : ''}`);
+}
+
+/** A yyyy-mm-dd day as the instant its local midnight starts, plus `days`. */
+function localDayStart(day, days = 0) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d + days).toISOString();
+}
+
+function apiParams() {
+  return {
+    page: state.page - 1,
+    size: state.size,
+    q: state.q.trim(),
+    status: state.status,
+    source: state.source.trim(),
+    // The API's createdTo is exclusive: the chosen day is included by asking up to the next day.
+    createdFrom: state.createdFrom ? localDayStart(state.createdFrom) : '',
+    createdTo: state.createdTo ? localDayStart(state.createdTo, 1) : '',
+  };
+}
+
+function filtering() {
+  return Boolean(state.q.trim() || state.status || state.source.trim() || state.createdFrom || state.createdTo);
+}
+
+let controller = null;
+
+async function load() {
+  writeState();
+  clearErrors();
+  if (state.createdFrom && state.createdTo && state.createdFrom > state.createdTo) {
+    showFieldError('createdTo', 'must not be before “Created from”');
+    summary.textContent = 'Check the filters.';
+    replace(list);
+    pager.hidden = true;
+    return;
+  }
+  controller?.abort();
+  controller = new AbortController();
+  const { signal } = controller;
+  busy.hidden = false;
+  list.classList.add('is-loading');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const answer = await adminGet('/contacts', apiParams(), { signal });
+    if (signal.aborted) return;
+    render(answer);
+  } catch (error) {
+    if (error.name === 'AbortError' || signal.aborted) return;
+    showError(error);
+  } finally {
+    if (!signal.aborted) {
+      busy.hidden = true;
+      list.classList.remove('is-loading');
+      list.setAttribute('aria-busy', 'false');
+    }
+  }
+}
+
+function clearErrors() {
+  for (const [name, input] of Object.entries(fields)) {
+    input.removeAttribute('aria-invalid');
+    const slot = document.getElementById(`${name}-error`);
+    if (slot) slot.textContent = '';
+  }
+}
+
+function showFieldError(name, message) {
+  const input = fields[name];
+  const slot = document.getElementById(`${name}-error`);
+  if (input) input.setAttribute('aria-invalid', 'true');
+  if (slot) slot.textContent = `${message[0].toUpperCase()}${message.slice(1)}.`;
+}
+
+function showError(error) {
+  const apiError = error instanceof ApiError ? error : new ApiError(0, { title: String(error?.message || error) });
+  for (const problem of apiError.errors) showFieldError(problem.field, problem.message);
+  summary.textContent = 'The contacts could not be loaded.';
+  replace(list, h('div', { class: 'notice notice-error', role: 'alert' },
+    h('p', { text: `Could not load the contacts: ${apiError.describe()}` }),
+    h('p', {}, h('button', { type: 'button', class: 'secondary', on: { click: () => load() } }, 'Try again'))));
+  pager.hidden = true;
+}
+
+function render(answer) {
+  const items = answer.items || [];
+  const total = Number(answer.total || 0);
+  const pages = Math.max(1, Math.ceil(total / state.size));
+  if (total === 0) {
+    summary.textContent = filtering() ? 'No contacts match these filters.' : 'No contacts yet.';
+  } else if (items.length === 0) {
+    summary.textContent = `${total.toLocaleString('en')} contacts · page ${state.page} is past the last page (${pages}).`;
+  } else {
+    const from = (state.page - 1) * state.size + 1;
+    summary.textContent = `${total.toLocaleString('en')} ${total === 1 ? 'contact' : 'contacts'}`
+      + ` · showing ${from}–${from + items.length - 1}`;
+  }
+
+  if (items.length === 0) {
+    replace(list, h('div', { class: 'empty-state card' },
+      h('h3', { text: total === 0 && !filtering() ? 'No contacts yet' : 'Nothing to show' }),
+      h('p', { class: 'muted', text: total > 0
+        ? 'This page is empty. Go back to the first page.'
+        : filtering() ? 'Try other filters, or reset them to see every contact.' : 'Submissions of the contact form appear here.' }),
+      total > 0 ? h('button', { type: 'button', class: 'secondary', on: { click: () => goTo(1) } }, 'First page')
+        : filtering() ? h('button', { type: 'button', class: 'secondary', on: { click: resetFilters } }, 'Reset filters') : null));
+  } else {
+    replace(list, h('div', { class: 'card table-card' }, h('div', { class: 'table-wrap' },
+      h('table', { class: 'data-table', id: 'contacts-table' },
+        h('caption', { class: 'visually-hidden', text: 'Contacts, newest first' }),
+        h('thead', {}, h('tr', {},
+          ['Name', 'Email', 'Company', 'Source', 'Status', 'Created'].map((name) => h('th', { scope: 'col', text: name })))),
+        h('tbody', {}, items.map(row))))));
+  }
+  renderPager(total, pages, items.length);
+}
+
+function row(contact) {
+  return h('tr', { 'data-contact-id': contact.id },
+    h('td', { class: 'wrap' }, h('a', { href: `/admin/contacts/${encodeURIComponent(contact.id)}` }, contact.name || '(no name)')),
+    h('td', { class: 'wrap', text: contact.email || '' }),
+    h('td', { class: 'wrap', text: contact.company || '—' }),
+    h('td', { text: contact.source || '—' }),
+    h('td', {}, badge(contact.status)),
+    h('td', {}, time(contact.createdAt)));
+}
+
+function renderPager(total, pages, shown) {
+  if (total === 0) {
+    pager.hidden = true;
+    replace(pager);
+    return;
+  }
+  const sizes = SIZES.includes(state.size) ? SIZES : [...SIZES, state.size].sort((a, b) => a - b);
+  pager.hidden = false;
+  replace(pager,
+    h('button', { type: 'button', class: 'secondary', disabled: state.page <= 1, on: { click: () => goTo(state.page - 1) } }, '← Previous'),
+    h('span', { class: 'page-info', text: `Page ${state.page} of ${pages}` }),
+    h('button', { type: 'button', class: 'secondary', disabled: state.page >= pages || shown === 0, on: { click: () => goTo(state.page + 1) } }, 'Next →'),
+    h('span', { class: 'spacer' }),
+    h('label', { for: 'page-size' }, 'Per page'),
+    h('select', { id: 'page-size', on: { change: (e) => { state.size = Number(e.target.value); state.page = 1; load(); } } },
+      sizes.map((n) => h('option', { value: String(n), selected: n === state.size, text: String(n) }))));
+}
+
+function goTo(page) {
+  state.page = page;
+  load();
+}
+
+function fromFields() {
+  for (const name of Object.keys(fields)) state[name] = fields[name].value;
+  state.page = 1;
+}
+
+function toFields() {
+  for (const name of Object.keys(fields)) fields[name].value = state[name];
+}
+
+function resetFilters() {
+  for (const name of Object.keys(fields)) state[name] = '';
+  state.page = 1;
+  toFields();
+  load();
+}
+
+const loadSoon = debounce(() => load(), 300);
+
+toFields();
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  fromFields();
+  load();
+});
+for (const name of ['q', 'source']) {
+  fields[name].addEventListener('input', () => {
+    fromFields();
+    loadSoon();
+  });
+}
+for (const name of ['status', 'createdFrom', 'createdTo']) {
+  fields[name].addEventListener('change', () => {
+    fromFields();
+    load();
+  });
+}
+document.getElementById('reset').addEventListener('click', resetFilters);
+
+load();
