@@ -4,6 +4,7 @@ import { adminGet, admin, ApiError } from './api.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STATUSES = ['PENDING', 'SENT', 'FAILED', 'SUPPRESSED'];
+const TEMPLATES = ['contact-admin', 'contact-confirmation', 'document-digest'];
 const SIZES = ['20', '50', '100'];
 const COLUMNS = 9;
 
@@ -16,7 +17,7 @@ const suppressionRows = document.getElementById('suppression-rows');
 const suppressionCount = document.getElementById('suppression-count');
 
 /** The list's state, mirrored in the address bar so a reload or a shared link shows the same page. */
-const state = { status: '', contactId: '', from: '', to: '', size: '20', page: 0 };
+const state = { status: '', template: '', contactId: '', from: '', to: '', size: '20', page: 0 };
 const expanded = new Set();
 let loadToken = 0;
 
@@ -43,12 +44,14 @@ function readState() {
   const params = new URLSearchParams(location.search);
   const status = (params.get('status') || '').toUpperCase();
   state.status = STATUSES.includes(status) ? status : '';
+  state.template = TEMPLATES.includes(params.get('template')) ? params.get('template') : '';
   state.contactId = (params.get('contactId') || '').trim();
   state.from = /^\d{4}-\d{2}-\d{2}$/.test(params.get('from') || '') ? params.get('from') : '';
   state.to = /^\d{4}-\d{2}-\d{2}$/.test(params.get('to') || '') ? params.get('to') : '';
   state.size = SIZES.includes(params.get('size')) ? params.get('size') : '20';
   state.page = Math.max(0, Number.parseInt(params.get('page') || '0', 10) || 0);
   form.elements.status.value = state.status;
+  form.elements.template.value = state.template;
   form.elements.contactId.value = state.contactId;
   form.elements.from.value = state.from;
   form.elements.to.value = state.to;
@@ -57,7 +60,7 @@ function readState() {
 
 function writeState() {
   const params = new URLSearchParams();
-  for (const key of ['status', 'contactId', 'from', 'to']) if (state[key]) params.set(key, state[key]);
+  for (const key of ['status', 'template', 'contactId', 'from', 'to']) if (state[key]) params.set(key, state[key]);
   if (state.size !== '20') params.set('size', state.size);
   if (state.page > 0) params.set('page', String(state.page));
   const text = params.toString();
@@ -67,6 +70,7 @@ function writeState() {
 function apiParams() {
   return {
     status: state.status,
+    template: state.template,
     contactId: state.contactId,
     from: state.from ? localDayStart(state.from) : '',
     // "until" is inclusive for the person; the API's "to" is exclusive.
@@ -237,7 +241,7 @@ async function load() {
       go(Math.max(0, Math.ceil(total / size) - 1));
       return;
     }
-    const filtered = state.status || state.contactId || state.from || state.to;
+    const filtered = state.status || state.template || state.contactId || state.from || state.to;
     replace(rowsBody, items.length
       ? items.flatMap(renderRow)
       : messageRow(filtered ? 'No notification matches these filters.' : 'No notification has been sent yet.'));
@@ -279,7 +283,7 @@ form.addEventListener('submit', (event) => {
     return;
   }
   Object.assign(state, {
-    status: form.elements.status.value, contactId, from, to, size: form.elements.size.value, page: 0,
+    status: form.elements.status.value, template: form.elements.template.value, contactId, from, to, size: form.elements.size.value, page: 0,
   });
   writeState();
   load();
@@ -288,7 +292,7 @@ form.addEventListener('submit', (event) => {
 document.getElementById('reset-filters').addEventListener('click', () => {
   form.reset();
   clearErrors(form);
-  Object.assign(state, { status: '', contactId: '', from: '', to: '', size: '20', page: 0 });
+  Object.assign(state, { status: '', template: '', contactId: '', from: '', to: '', size: '20', page: 0 });
   writeState();
   load();
 });

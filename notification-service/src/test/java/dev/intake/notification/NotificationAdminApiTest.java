@@ -44,7 +44,7 @@ class NotificationAdminApiTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "size,0", "size,101", "size,ten", "page,-1", "status,LOST", "from,yesterday", "to,12/01/2026",
+    @CsvSource({ "size,0", "size,101", "size,ten", "page,-1", "status,LOST", "template,digest", "from,yesterday", "to,12/01/2026",
             "contactId,42" })
     void aBadParameterIsAProblemNamingTheField(String field, String value) {
         Api.admin().queryParam(field, value).get("/api/v1/notifications").then().statusCode(400)
@@ -69,6 +69,9 @@ class NotificationAdminApiTest {
                 .get("/api/v1/notifications").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("total", equalTo(2)).body("size", equalTo(1))
                 .body("page", equalTo(0));
+        Api.admin().queryParam("template", "contact-confirmation").queryParam("contactId", contactId.toString())
+                .get("/api/v1/notifications").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].template", equalTo("contact-confirmation"));
         Api.admin().queryParam("status", "sent").queryParam("from", "2020-01-01").queryParam("size", 100)
                 .get("/api/v1/notifications").then().statusCode(200)
                 .body("items.status", everyItem(equalTo("SENT"))).body("items.size()", lessThanOrEqualTo(100));

@@ -15,4 +15,8 @@ public enum Template {
     public String key() {
         return key;
     }
+
+    public static java.util.Optional<Template> fromKey(String key) {
+        return java.util.Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
+    }
 }

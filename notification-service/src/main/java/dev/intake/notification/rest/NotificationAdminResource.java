@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.intake.notification.model.NotificationStatus;
+import dev.intake.notification.model.Template;
 import dev.intake.notification.service.NotificationAdmin;
 import dev.intake.notification.service.NotificationFilter;
 import dev.intake.platform.problem.ProblemException;
@@ -39,11 +40,12 @@ public class NotificationAdminResource {
 
     @GET
     @WithSession
-    @Operation(summary = "The delivery log, newest first, optionally filtered by status, creation time and contact")
+    @Operation(summary = "The delivery log, newest first, optionally filtered by status, template, creation time and contact")
     public Uni<NotificationPage> list(
             @Parameter(description = "0-based page") @QueryParam("page") String page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
             @Parameter(description = "PENDING, SENT, FAILED or SUPPRESSED") @QueryParam("status") String status,
+            @Parameter(description = "contact-admin, contact-confirmation or document-digest") @QueryParam("template") String template,
             @Parameter(description = "created at or after (ISO-8601 date-time or date)") @QueryParam("from") String from,
             @Parameter(description = "created before (ISO-8601 date-time or date)") @QueryParam("to") String to,
             @Parameter(description = "only mails about this contact") @QueryParam("contactId") String contactId) {
@@ -55,7 +57,7 @@ public class NotificationAdminResource {
             throw ProblemException.badField("to", "must be after from");
         }
         NotificationFilter filter = new NotificationFilter(
-                QueryParams.enumValue("status", status, NotificationStatus.class), fromTime, toTime,
+                QueryParams.enumValue("status", status, NotificationStatus.class), template(template), fromTime, toTime,
                 contactId == null || contactId.isBlank() ? null : QueryParams.uuid("contactId", contactId));
         return admin.list(filter, pageIndex, pageSize).map(found -> new NotificationPage(
                 found.items().stream().map(NotificationView::of).toList(), pageIndex, pageSize, found.total()));
@@ -75,5 +77,13 @@ public class NotificationAdminResource {
     @Operation(summary = "Queue a FAILED mail again, with fresh attempts (sent within moments)")
     public Uni<NotificationView> retry(@PathParam("id") String id) {
         return admin.retry(QueryParams.uuid("id", id)).map(NotificationView::of);
+    }
+
+    private static Template template(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        return Template.fromKey(key.strip()).orElseThrow(
+                () -> ProblemException.badField("template", "must be one of contact-admin, contact-confirmation, document-digest"));
     }
 }

@@ -32,6 +32,10 @@ public class NotificationAdmin {
             where.add("status = :status");
             params.put("status", filter.status());
         }
+        if (filter.template() != null) {
+            where.add("template = :template");
+            params.put("template", filter.template().key());
+        }
         if (filter.from() != null) {
             where.add("createdAt >= :from");
             params.put("from", filter.from());

@@ -63,9 +63,13 @@ public abstract class ServiceEndpointsContract {
 
     @Test
     void metricsAreExposedForPrometheus() {
+        given().get(unknownApiPath()).then().statusCode(404);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
-                .body(containsString("http_server_requests_seconds"));
+                .body(containsString("http_server_requests_seconds_count"))
+                // latency buckets, so that percentiles can be aggregated across replicas
+                .body(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.005\"[^}]*\\}.*"));
     }
 
     @Test
