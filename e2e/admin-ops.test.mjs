@@ -185,14 +185,14 @@ test('notifications page lists the mail about a new contact, with details and fi
     assert.match(page.url(), new RegExp(`contactId=${contactId}`));
 
     // The mail filter: only the administrator's mail about this contact (the API filters, not the page).
-    await page.getByLabel('Mail').selectOption('contact-admin');
+    await page.getByLabel('Mail type', { exact: true }).selectOption('contact-admin');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await eventually(async () => {
       const templates = await page.locator('#rows tr[data-id] code.template').allInnerTexts();
       return templates.length > 0 && templates.every((t) => t === 'contact-admin');
     }, { timeoutMs: 10_000, what: 'rows filtered by mail template' });
     assert.match(page.url(), /template=contact-admin/);
-    await page.getByLabel('Mail').selectOption('');
+    await page.getByLabel('Mail type', { exact: true }).selectOption('');
 
     // A status filter that does not match this contact's sent mail leaves an empty state.
     await page.getByLabel('Status').selectOption('SUPPRESSED');

@@ -267,6 +267,10 @@ describe('contact form', () => {
   test('refuses disallowed, oversized and surplus files client-side; drag and drop works', async () => {
     const page = await openForm();
     const posts = watchSubmissions(page);
+    // The page checks files against document-service's own limits, not a copy that could drift.
+    const limits = await (await edgeFetch('/api/v1/documents/limits')).json();
+    await eventually(async () => (await page.locator('#attachments').getAttribute('accept'))
+      === limits.extensions.map((e) => `.${e}`).join(','), { timeoutMs: 5_000, what: 'the server limits in the file input' });
     const exe = file('malware.exe', 'MZ\u0090\u0000 not really a program');
     const huge = join(dir, 'huge-scan.pdf');
     writeFileSync(huge, '%PDF-1.7\n');

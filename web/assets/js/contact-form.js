@@ -7,11 +7,14 @@ import { request, upload, ApiError } from './api.js';
 const CONTACTS_API = '/api/v1/contacts';
 const DOCUMENTS_API = '/api/v1/documents';
 const MAX_FILES = 10;
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const UPLOAD_CONCURRENCY = 2;
-// document-service's enabled extensions (DocumentConfig.allowedExtensions, FileTypePolicy).
-const ALLOWED_EXTENSIONS = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'rtf',
-  'txt', 'csv', 'json', 'html', 'htm', 'jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'svg', 'tiff', 'tif']);
+// What document-service accepts. These defaults hold until GET /api/v1/documents/limits answers with
+// the service's configuration (and if it cannot be read: the server checks again anyway).
+const uploadLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  extensions: new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'rtf',
+    'txt', 'csv', 'json', 'html', 'htm', 'jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'svg', 'tiff', 'tif']),
+};
 
 // ContactFormValidator.EMAIL, anchored (Java's matches() covers the whole value).
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
@@ -182,13 +185,13 @@ function extensionOf(filename) {
 
 function fileProblem(file) {
   const extension = extensionOf(file.name);
-  if (!ALLOWED_EXTENSIONS.has(extension)) {
+  if (!uploadLimits.extensions.has(extension)) {
     return extension
       ? `${file.name} was not added: .${extension} files are not accepted.`
       : `${file.name} was not added: files without a known extension are not accepted.`;
   }
-  if (file.size > MAX_FILE_BYTES) {
-    return `${file.name} was not added: it is larger than 50 MB (${formatBytes(file.size)}).`;
+  if (file.size > uploadLimits.maxBytes) {
+    return `${file.name} was not added: it is larger than ${Math.floor(uploadLimits.maxBytes / (1024 * 1024))} MB (${formatBytes(file.size)}).`;
   }
   if (file.size === 0) return `${file.name} was not added: the file is empty.`;
   return '';
@@ -611,3 +614,17 @@ for (const field of FIELDS) {
 }
 messageInput.addEventListener('input', updateCounter);
 updateCounter();
+
+async function loadUploadLimits() {
+  try {
+    const limits = await request(`${DOCUMENTS_API}/limits`);
+    if (Number.isFinite(limits?.maxBytes) && Array.isArray(limits?.extensions) && limits.extensions.length) {
+      uploadLimits.maxBytes = limits.maxBytes;
+      uploadLimits.extensions = new Set(limits.extensions.map((e) => String(e).toLowerCase()));
+      document.getElementById('attachments').setAttribute('accept', limits.extensions.map((e) => `.${e}`).join(','));
+    }
+  } catch {
+    // keep the defaults: the upload endpoint enforces the real limits and its errors are shown per file
+  }
+}
+loadUploadLimits();
