@@ -10,6 +10,7 @@ import {
   launchBrowser, openPage, assertCleanPage, screenshot, eventually, edgeFetch, uniqueWord, ADMIN,
 } from './support.mjs';
 
+const SES_STORE = process.env.SES_STORE_URL || 'http://127.0.0.1:8005/store';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 let browser;
@@ -75,9 +76,19 @@ test('journey: form with two files → search hit → contact insights → downl
     await form.context().close();
   }
 
-  // 2. The administrator searches for the word until the text file is indexed.
+  // 2. The administrator gets the mail (the SES emulator's store); its link opens the contact's page.
   const page = await openPage(browser, { admin: true });
   try {
+    const link = await eventually(async () => {
+      const store = await (await fetch(SES_STORE)).json();
+      const mail = (store.emails || []).find((m) => m.subject.startsWith(`New contact: ${name}`));
+      return mail && /https?:\/\/\S+\/admin\/contacts\/[0-9a-f-]{36}/.exec(mail.body.text)?.[0];
+    }, { timeoutMs: 30_000, what: 'the administrator\'s mail about the new contact' });
+    assert.equal(new URL(link).pathname, `/admin/contacts/${contactId}`, 'the mail links to this contact');
+    assert.equal((await page.goto(new URL(link).pathname)).status(), 200);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+
+    // 3. The administrator searches for the word until the text file is indexed.
     assert.equal((await page.goto('/admin/')).status(), 200);
     await page.getByLabel('Search documents').fill(word);
     const hit = page.locator(`li.hit[data-filename="${txtName}"]`);
@@ -136,7 +147,7 @@ test('journey: form with two files → search hit → contact insights → downl
     await hit.waitFor();
     assertCleanPage(page);
 
-    // 3. The contact, opened from the hit: both documents processed, insights of the text file.
+    // 4. The contact, opened from the hit: both documents processed, insights of the text file.
     await hit.locator('.hit-contact-link').click();
     await page.waitForURL(`**/admin/contacts/${contactId}`);
     await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -167,7 +178,7 @@ test('journey: form with two files → search hit → contact insights → downl
       && (await processedTime.getAttribute('datetime')) !== processedBefore,
     { timeoutMs: 60_000, what: 'the CSV processed again (the page refreshes itself)' });
 
-    // 4. The download is the original file, byte for byte.
+    // 5. The download is the original file, byte for byte.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       txtItem.getByRole('link', { name: `Download ${txtName}` }).click(),
@@ -175,7 +186,7 @@ test('journey: form with two files → search hit → contact insights → downl
     assert.equal(download.suggestedFilename(), txtName);
     assert.deepEqual(await readFile(await download.path()), txt, 'downloaded bytes equal the uploaded ones');
 
-    // 5. Status change, kept after a reload, with who and when.
+    // 6. Status change, kept after a reload, with who and when.
     await page.getByLabel('Status', { exact: true }).selectOption('contacted');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.locator('#status').getByText('Status saved: contacted.').waitFor();
@@ -186,7 +197,7 @@ test('journey: form with two files → search hit → contact insights → downl
     assert.match(await page.locator('#status-changed time').getAttribute('datetime'), /^\d{4}-\d{2}-\d{2}T/);
     assert.equal((await adminStatus(`/contacts/${contactId}`)).body.status, 'contacted', 'persisted (API)');
 
-    // 6. Erasure behind a dialog: cancel keeps the contact, confirm erases it.
+    // 7. Erasure behind a dialog: cancel keeps the contact, confirm erases it.
     await page.getByRole('button', { name: 'Erase contact…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Erase this contact?' });
     await dialog.waitFor();
@@ -204,7 +215,7 @@ test('journey: form with two files → search hit → contact insights → downl
     await screenshot(page, 'journey-4-erased');
     assertCleanPage(page);
 
-    // 7. The word is no longer found once the erasure reached the index.
+    // 8. The word is no longer found once the erasure reached the index.
     await page.goto(`/admin/?q=${encodeURIComponent(word)}`);
     await eventually(async () => {
       await page.reload();
