@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'tools', 'package.json'));
 const { chromium } = require('playwright-core');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const BASE_URL = (process.env.INTAKE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
 export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOTS || join(ROOT, '.run', 'e2e', 'screenshots');
@@ -82,6 +83,20 @@ export async function openPage(browser, { admin = false, viewport = { width: 128
 export function assertCleanPage(page) {
   assert.deepEqual(page.problems.cspViolations, [], 'CSP violations reported by the browser');
   assert.deepEqual(page.problems.scriptErrors, [], 'uncaught script errors');
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is now and returns its violations as
+ * readable lines ("rule: what (selector)"). axe is evaluated through the DevTools protocol, not as a
+ * page script, so the page's CSP does not have to make room for it.
+ */
+export async function accessibilityViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')})`));
 }
 
 /** A full-page screenshot in SCREENSHOT_DIR/<name>.png. */
