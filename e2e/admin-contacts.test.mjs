@@ -1,12 +1,12 @@
 // The admin's contact pages in a real browser against the running stack: access control at the
 // edge, the contact list's filters and paging, hostile user data rendered as text in the list, the
-// detail page and the search page, and the error states.
+// detail page and the search page, and the error states (a refused sign-in, a stale answer).
 // Run: node --test --test-concurrency=1 e2e/admin-contacts.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, openPage, assertCleanPage, screenshot, eventually, edgeFetch, uniqueWord, FORM_API_KEY, ADMIN,
-  BASE_URL,
+  launchBrowser, openPage, assertCleanPage, screenshot, eventually, edgeFetch, uniqueWord, ADMIN, BASE_URL,
+  adminJson, submitContact, uploadDocument, eraseContacts, watchDialogs, navigationResponse,
 } from './support.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -14,25 +14,16 @@ const HOSTILE_MESSAGE = `${HOSTILE}\nsecond line <script>alert(2)</script>\n\n  
 
 const tag = uniqueWord('ct');
 const source = uniqueWord('src');
+// A valid address whose "?" and "=" would add a Cc: header to a mailto: link built from it as is.
+const HOSTILE_EMAIL = `hostile.${tag}?cc=evil@example.com`;
+// A document of the hostile contact, so that its markup also reaches the search hits.
+const HOSTILE_FILE = `${HOSTILE}${tag}.txt`;
+const HOSTILE_TEXT = `Notes ${tag}: ${HOSTILE} and <script>alert(3)</script> & "quotes".`;
 const created = {};
 let browser;
 
 async function createContact(body) {
-  const response = await edgeFetch('/api/v1/contacts', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-API-Key': FORM_API_KEY },
-    body: JSON.stringify({ source, ...body }),
-  });
-  assert.equal(response.status, 201, `create contact ${body.name}: ${await response.clone().text()}`);
-  return (await response.json()).id;
-}
-
-async function adminJson(path, init = {}) {
-  const response = await edgeFetch(`/admin/api${path}`, {
-    admin: true, ...init, headers: { Accept: 'application/json', ...(init.headers || {}) },
-  });
-  assert.ok(response.ok, `${init.method || 'GET'} /admin/api${path}: ${response.status}`);
-  return response.status === 204 ? null : response.json();
+  return (await submitContact({ source, ...body })).id;
 }
 
 /** yyyy-mm-dd of today plus `days`, in the local time zone (the browser's too). */
@@ -42,29 +33,8 @@ function localDay(days = 0) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Records every JavaScript dialog (alert from injected markup would open one) and dismisses it. */
-function watchDialogs(page) {
-  const dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    dialog.dismiss().catch(() => {});
-  });
-  return dialogs;
-}
-
-/**
- * The HTTP status of a navigation. Headless Chromium turns an unanswered basic-auth challenge into
- * net::ERR_INVALID_AUTH_CREDENTIALS instead of showing the 401 page, so the answer is read from the
- * network event.
- */
 async function navigationStatus(page, path) {
-  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().isNavigationRequest());
-  const navigation = page.goto(path).catch((error) => {
-    if (!/ERR_INVALID_AUTH_CREDENTIALS/.test(error.message)) throw error;
-    return null;
-  });
-  const [response] = await Promise.all([answer, navigation]);
-  return response.status();
+  return (await navigationResponse(page, path)).status();
 }
 
 const rows = (page) => page.locator('#contacts-table tbody tr');
@@ -79,19 +49,18 @@ before(async () => {
   created.beta = await createContact({
     name: `Beta ${tag}`, email: `beta.${tag}@example.com`, company: `Bolt ${tag}`, message: 'Beta wants a call.',
   });
-  created.hostile = await createContact({
-    name: HOSTILE, email: `hostile.${tag}@example.com`, company: HOSTILE, message: HOSTILE_MESSAGE,
+  const hostile = await submitContact({
+    source, name: HOSTILE, email: HOSTILE_EMAIL, company: HOSTILE, message: HOSTILE_MESSAGE,
+    pageUrl: `https://example.com/landing?ref=${tag}`,
   });
-  await adminJson(`/contacts/${created.beta}`, {
-    method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'contacted' }),
-  });
+  created.hostile = hostile.id;
+  await uploadDocument(hostile, { filename: HOSTILE_FILE, content: HOSTILE_TEXT });
+  await adminJson(`/contacts/${created.beta}`, { method: 'PATCH', body: { status: 'contacted' } });
 });
 
 after(async () => {
-  for (const id of Object.values(created)) {
-    await edgeFetch(`/admin/api/contacts/${id}`, { admin: true, method: 'DELETE' }).catch(() => {});
-  }
   await browser?.close();
+  await eraseContacts(Object.values(created));
 });
 
 test('anonymous and wrong-password requests to the admin pages and APIs get 401', async () => {
@@ -184,6 +153,28 @@ test('contacts list: filters (source, status, text, dates), paging through the A
     await eventually(async () => (await page.locator('#pager .page-info').innerText()) === 'Page 1 of 2',
       { timeoutMs: 10_000, what: 'back to page 1' });
 
+    // A link to a page past the last one shows the last page.
+    await page.goto(`/admin/contacts?source=${source}&size=2&page=7`);
+    await eventually(async () => (await page.locator('#pager .page-info').innerText()) === 'Page 2 of 2',
+      { timeoutMs: 10_000, what: 'the last page instead of page 7' });
+    assert.deepEqual(await rowNames(page), [`Alpha ${tag}`]);
+    assert.match(page.url(), /[?&]page=2(&|$)/);
+
+    // Paging with the keyboard keeps the focus on the pager; at the last page, on the list.
+    await page.goto(`/admin/contacts?source=${source}&size=1`);
+    await eventually(async () => (await page.locator('#pager .page-info').innerText()) === 'Page 1 of 3',
+      { timeoutMs: 10_000, what: 'three pages of one' });
+    await page.getByRole('button', { name: 'Next →' }).press('Enter');
+    await eventually(async () => (await page.locator('#pager .page-info').innerText()) === 'Page 2 of 3',
+      { timeoutMs: 10_000, what: 'page 2 of 3' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'pager-next', 'the focus stays on Next');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await page.locator('#pager .page-info').innerText()) === 'Page 3 of 3',
+      { timeoutMs: 10_000, what: 'page 3 of 3' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'list-heading', 'Next is disabled: the focus goes to the list');
+    await page.goto(`/admin/contacts?source=${source}&size=2`);
+    await eventually(async () => (await rows(page).count()) === 2, { timeoutMs: 10_000, what: 'the first page of two again' });
+
     // Status filter (with the source): only the contacted one; the page resets to 1.
     await page.getByLabel('Status', { exact: true }).selectOption('contacted');
     await eventually(async () => JSON.stringify(await rowNames(page)) === JSON.stringify([`Beta ${tag}`]),
@@ -258,15 +249,25 @@ test('hostile name and message are shown as text in the list and on the detail p
     assert.equal(await message.evaluate((el) => el.children.length), 0, 'no element inside the message');
     assert.equal(await page.locator('main img, main script').count(), 0, 'no img or script element on the page');
     assert.equal(await page.locator('dd[data-field="company"]').innerText(), HOSTILE);
-    assert.equal(await page.getByText('No documents were uploaded with this contact.').count(), 1);
+    // The mail link carries the address percent-encoded: its "?cc=" cannot add a recipient.
+    const mailto = page.locator('dd[data-field="email"] a');
+    assert.equal(await mailto.innerText(), HOSTILE_EMAIL);
+    assert.equal(await mailto.getAttribute('href'), `mailto:${encodeURIComponent(HOSTILE_EMAIL).replace('%40', '@')}`);
+    assert.doesNotMatch(await mailto.getAttribute('href'), /[?=]/);
+    // The page the form was sent from is a link only because it is an http(s) address.
+    assert.equal(await page.locator('dd[data-field="page"] a').getAttribute('href'), `https://example.com/landing?ref=${tag}`);
+    const doc = page.locator('li.doc-item');
+    await doc.waitFor();
+    assert.equal(await doc.getAttribute('data-filename'), HOSTILE_FILE);
+    assert.equal(await doc.locator('.doc-name').innerText(), HOSTILE_FILE, 'the file name is text');
     assert.equal(await page.title(), `${HOSTILE} · Contacts · Document intake admin`);
     await screenshot(page, 'admin-contact-hostile-detail');
 
     // The same page also answers at ?id= (e.g. /admin/contact?id=...).
     await page.goto(`/admin/contact?id=${created.hostile}`);
     await heading.filter({ hasText: HOSTILE }).waitFor();
+    assert.equal(await page.locator('main img, main script').count(), 0);
 
-    await page.waitForTimeout(300);
     assert.deepEqual(dialogs, [], 'no script ran');
     assertCleanPage(page);
   } finally {
@@ -287,7 +288,7 @@ test('contact page for an unknown id says so and links back to the list', async 
   }
 });
 
-test('search page: a hostile query is text everywhere, kept in the URL; API errors are shown', async () => {
+test('search page: hostile queries, file names and snippets are text everywhere, kept in the URL; API errors are shown', async () => {
   const page = await openPage(browser, { admin: true });
   const dialogs = watchDialogs(page);
   try {
@@ -296,20 +297,34 @@ test('search page: a hostile query is text everywhere, kept in the URL; API erro
     assert.equal(await page.getByRole('link', { name: 'Search', exact: true }).getAttribute('aria-current'), 'page');
     const box = page.getByLabel('Search documents');
     assert.equal(await box.getAttribute('type'), 'search');
-    await box.fill(HOSTILE);
-    await eventually(async () => (await page.locator('#summary').innerText()).includes(`“${HOSTILE}”`),
+    // This run's hostile document: its name, its text and its sender's name are markup-like.
+    const query = `${tag} ${HOSTILE}`;
+    await box.fill(query);
+    await eventually(async () => (await page.locator('#summary').innerText()).includes(`“${query}”`),
       { timeoutMs: 10_000, what: 'the summary naming the hostile query' });
-    assert.equal(new URL(page.url()).searchParams.get('q'), HOSTILE, 'the query is in the URL');
-    assert.equal(await page.locator('main img').count(), 0, 'no img element from the query');
-    for (const snippet of await page.locator('.hit-snippet').all()) {
-      assert.equal(await snippet.locator(':not(mark)').count(), 0, 'snippets hold only text and <mark>');
-    }
+    assert.equal(new URL(page.url()).searchParams.get('q'), query, 'the query is in the URL');
+    const hit = page.locator('li.hit').filter({ has: page.locator(`a.hit-contact-link[href="/admin/contacts/${created.hostile}"]`) });
+    await eventually(async () => {
+      if (await hit.count()) return true;
+      await page.reload(); // indexing is asynchronous; the query is in the URL, so a reload searches again
+      await page.locator('#summary').filter({ hasText: /“/ }).waitFor();
+      return false;
+    }, { timeoutMs: 60_000, what: 'the hostile document indexed' });
+    assert.equal(await hit.getAttribute('data-filename'), HOSTILE_FILE);
+    assert.equal(await hit.locator('.hit-title a').innerText(), HOSTILE_FILE, 'the file name is text');
+    assert.equal(await hit.locator('.hit-contact-link').innerText(), HOSTILE, 'the sender is text');
+    assert.ok((await hit.locator('.hit-snippet').innerText()).includes(HOSTILE), 'the snippet shows the markup as text');
+    assert.ok((await hit.locator('.hit-snippet mark').count()) > 0, 'the matches are marked');
+    assert.equal(await hit.locator('.hit-title a :not(mark), .hit-snippet :not(mark), .hit-contact-link :not(mark)').count(), 0,
+      'only <mark> elements inside highlighted text');
+    assert.equal(await page.locator('main img, main script').count(), 0, 'no img or script element from the data');
+    assert.equal(await page.locator('#summary *').count(), 0, 'the summary is text only');
     await screenshot(page, 'admin-search-hostile');
 
     // Reload restores the query from the URL.
     await page.reload();
-    await eventually(async () => (await page.getByLabel('Search documents').inputValue()) === HOSTILE
-      && (await page.locator('#summary').innerText()).includes(`“${HOSTILE}”`), { timeoutMs: 10_000, what: 'query restored' });
+    await eventually(async () => (await page.getByLabel('Search documents').inputValue()) === query
+      && (await page.locator('#summary').innerText()).includes(`“${query}”`), { timeoutMs: 10_000, what: 'query restored' });
     assert.equal(await page.locator('main img').count(), 0);
 
     // A query the API refuses (over 500 characters, only possible through the URL) shows its error.
@@ -320,10 +335,74 @@ test('search page: a hostile query is text everywhere, kept in the URL; API erro
     assert.match(await page.locator('#q-error').innerText(), /500/);
     assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 1);
 
-    await page.waitForTimeout(300);
     assert.deepEqual(dialogs, [], 'no script ran');
     assertCleanPage(page);
   } finally {
+    await page.context().close();
+  }
+});
+
+test('an admin sign-in the API no longer accepts: every admin page says to sign in again', async () => {
+  const page = await openPage(browser, { admin: true });
+  try {
+    // The pages load with the right password; their API calls go out with an outdated one, as after
+    // a password change, and the edge itself answers them with 401 (the answers are not made up).
+    const outdated = `Basic ${Buffer.from(`${ADMIN.username}:outdated-password`).toString('base64')}`;
+    const refused = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/admin/api/') && r.status() === 401) refused.push(r.url());
+    });
+    await page.route((url) => url.pathname.startsWith('/admin/api/'),
+      (route) => route.continue({ headers: { ...route.request().headers(), authorization: outdated } }));
+    const SIGN_IN_AGAIN = /Reload the page to sign in again\./;
+    for (const [path, where] of [
+      ['/admin/', '#results [role="alert"]'],
+      ['/admin/contacts', '#list [role="alert"]'],
+      [`/admin/contacts/${created.alpha}`, '#contact [role="alert"]'],
+      ['/admin/notifications', '#rows .message-row'],
+      ['/admin/system', 'article.service-card[data-service="contact"][data-state]'],
+    ]) {
+      assert.equal((await page.goto(path)).status(), 200, `${path} itself loads`);
+      const message = page.locator(where).filter({ hasText: SIGN_IN_AGAIN });
+      await message.first().waitFor({ timeout: 10_000 });
+      assert.doesNotMatch(await page.locator('main').innerText(), /\bUnauthorized\b/, `${path}: no bare status word`);
+    }
+    assert.ok(refused.length >= 5, `the edge refused the API calls (${refused.length})`);
+    await screenshot(page, 'admin-sign-in-refused');
+    assertCleanPage(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('contacts list: an answer still on its way when the filters became invalid is dropped', async () => {
+  const page = await openPage(browser, { admin: true });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  try {
+    // The first list request is held back (then passed on unchanged) to play a slow answer.
+    let first = true;
+    await page.route((url) => url.pathname === '/admin/api/contacts', async (route) => {
+      if (!first) return route.continue();
+      first = false;
+      await held;
+      return route.continue().catch(() => {}); // the page may have given up on it meanwhile
+    });
+    const slow = page.waitForRequest((r) => new URL(r.url()).pathname === '/admin/api/contacts');
+    await page.goto(`/admin/contacts?source=${source}&createdFrom=${localDay(0)}`);
+    const request = await slow;
+    // Meanwhile the person picks an end before the start: the page says so and loads nothing.
+    const dropped = page.waitForEvent('requestfailed', (r) => r === request);
+    await page.getByLabel('Created to').fill(localDay(-1));
+    await page.getByText('Must not be before “Created from”.').waitFor();
+    await dropped; // the page aborted the request on its way
+    release();
+    assert.equal(await page.locator('#summary').innerText(), 'Check the filters.');
+    assert.equal(await rows(page).count(), 0, 'no rows from the older answer');
+    assert.ok(await page.locator('#busy').isHidden(), 'not busy any more');
+    assertCleanPage(page);
+  } finally {
+    release();
     await page.context().close();
   }
 });

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  launchBrowser, openPage, assertCleanPage, screenshot, eventually, edgeFetch, uniqueWord, ADMIN,
+  launchBrowser, openPage, assertCleanPage, screenshot, eventually, uniqueWord, ADMIN, adminApi, eraseContacts,
 } from './support.mjs';
 
 const SES_STORE = process.env.SES_STORE_URL || 'http://127.0.0.1:8005/store';
@@ -21,15 +21,10 @@ before(async () => {
 });
 
 after(async () => {
-  // Leave nothing behind when a step failed before the erasure.
-  if (contactId) await edgeFetch(`/admin/api/contacts/${contactId}`, { admin: true, method: 'DELETE' }).catch(() => {});
   await browser?.close();
+  // Leave nothing behind when a step failed before the erasure.
+  await eraseContacts(contactId);
 });
-
-async function adminStatus(path) {
-  const response = await edgeFetch(`/admin/api${path}`, { admin: true, headers: { Accept: 'application/json' } });
-  return { status: response.status, body: response.ok ? await response.json() : null };
-}
 
 test('journey: form with two files → search hit → contact insights → download → status → erase → gone', async () => {
   const word = uniqueWord();
@@ -121,6 +116,8 @@ test('journey: form with two files → search hit → contact insights → downl
       && (await page.locator('li.hit').evaluateAll((lis) => lis.length > 0 && lis.every((li) => li.dataset.filename.endsWith('.txt')))),
     { timeoutMs: 10_000, what: 'only .txt hits with the facet checked' });
     assert.ok(await page.getByRole('checkbox', { name: /^\.txt\b/ }).isChecked());
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'facet-extension-txt',
+      'the re-rendered filters keep the focus on the checkbox');
     await screenshot(page, 'journey-2-search-hit');
     await page.getByRole('checkbox', { name: /^\.txt\b/ }).uncheck();
     await eventually(async () => !new URL(page.url()).searchParams.has('extension'), { timeoutMs: 10_000, what: 'facet cleared' });
@@ -143,6 +140,13 @@ test('journey: form with two files → search hit → contact insights → downl
     const second = await page.locator('li.hit').getAttribute('data-filename');
     assert.deepEqual([first, second].sort(), [csvName, txtName].sort(), 'each page has one of the two files');
     assert.ok(await page.getByRole('button', { name: 'Next →' }).isDisabled());
+    // A link past the last page (fewer hits than when it was made) shows the last page.
+    await page.goto(`/admin/?q=${encodeURIComponent(word)}&size=1&sort=newest&page=9`);
+    await eventually(async () => (await pageInfo.isVisible()) && (await pageInfo.innerText()) === 'Page 2 of 2',
+      { timeoutMs: 10_000, what: 'page 2 of 2 instead of page 9' });
+    assert.equal(await page.locator('li.hit').getAttribute('data-filename'), second);
+    assert.match(await page.locator('#summary').innerText(), /showing 2–2/);
+    assert.equal(new URL(page.url()).searchParams.get('page'), '2');
     await page.goto(`/admin/?q=${encodeURIComponent(word)}`);
     await hit.waitFor();
     assertCleanPage(page);
@@ -190,12 +194,13 @@ test('journey: form with two files → search hit → contact insights → downl
     await page.getByLabel('Status', { exact: true }).selectOption('contacted');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.locator('#status').getByText('Status saved: contacted.').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'contact-status', 'the focus stays on the status');
     await page.reload();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     assert.equal(await page.getByLabel('Status', { exact: true }).inputValue(), 'contacted');
     assert.equal(await page.locator('#status-changed .changed-by').innerText(), ADMIN.username);
     assert.match(await page.locator('#status-changed time').getAttribute('datetime'), /^\d{4}-\d{2}-\d{2}T/);
-    assert.equal((await adminStatus(`/contacts/${contactId}`)).body.status, 'contacted', 'persisted (API)');
+    assert.equal((await adminApi(`/contacts/${contactId}`)).body.status, 'contacted', 'persisted (API)');
 
     // 7. Erasure behind a dialog: cancel keeps the contact, confirm erases it.
     await page.getByRole('button', { name: 'Erase contact…' }).click();
@@ -203,13 +208,14 @@ test('journey: form with two files → search hit → contact insights → downl
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    assert.equal((await adminStatus(`/contacts/${contactId}`)).status, 200, 'cancel erases nothing');
+    assert.equal((await adminApi(`/contacts/${contactId}`)).status, 200, 'cancel erases nothing');
     await page.getByRole('button', { name: 'Erase contact…' }).click();
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Erase contact' }).click();
     await page.getByRole('heading', { level: 1, name: 'Contact erased' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'erased-heading', 'the focus moves to the outcome');
     assert.ok(await page.getByRole('link', { name: 'Back to the contact list' }).isVisible());
-    assert.equal((await adminStatus(`/contacts/${contactId}`)).status, 404, 'the contact is gone (API)');
+    assert.equal((await adminApi(`/contacts/${contactId}`)).status, 404, 'the contact is gone (API)');
     const erasedId = contactId;
     contactId = null;
     await screenshot(page, 'journey-4-erased');
@@ -224,7 +230,7 @@ test('journey: form with two files → search hit → contact insights → downl
         && (await page.locator('#summary').innerText()) === `No documents match “${word}”.`;
     }, { timeoutMs: 90_000, intervalMs: 1_000, what: 'no hits for the word after the erasure' });
     assert.equal(await page.getByLabel('Search documents').inputValue(), word);
-    const api = await adminStatus(`/search?q=${encodeURIComponent(word)}&contactId=${erasedId}`);
+    const api = await adminApi(`/search?q=${encodeURIComponent(word)}&contactId=${erasedId}`);
     assert.equal(api.body.totalHits, 0, 'no hits in the API either');
     await screenshot(page, 'journey-5-no-hits');
     assertCleanPage(page);

@@ -1,6 +1,6 @@
 // The public contact form (web/index.html) against the running stack: client-side checks, a real
 // submission with two attachments (checked through the admin API), hostile names rendered as text,
-// refused files, and the mobile layout. Three submissions at most.
+// refused files, and the mobile layout. Two submissions; both are erased afterwards.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -8,13 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
-  BASE_URL, assertCleanPage, edgeFetch, eventually, launchBrowser, openPage, screenshot, uniqueWord,
+  BASE_URL, assertCleanPage, edgeFetch, eraseContacts, eventually, launchBrowser, openPage, screenshot, uniqueWord,
+  watchDialogs, watchRequests,
 } from './support.mjs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let browser;
 let dir;
+/** Contacts the form created, erased after the tests. */
+const created = [];
 
 before(async () => {
   browser = await launchBrowser();
@@ -24,15 +27,20 @@ before(async () => {
 after(async () => {
   await browser?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
+  await eraseContacts(created);
 });
 
-/** Every POST to the contacts API the page makes (observed, never changed). */
+/** Every POST to the contacts API the page makes. */
 function watchSubmissions(page) {
-  const posts = [];
-  page.on('request', (req) => {
-    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/v1/contacts') posts.push(req);
-  });
-  return posts;
+  return watchRequests(page, 'POST', '/api/v1/contacts');
+}
+
+/** The id the success view shows, remembered for the clean-up. */
+async function createdId(page) {
+  const id = (await page.locator('section#success [data-contact-id]').textContent()).trim();
+  assert.match(id, UUID, 'the success view shows the new contact id');
+  created.push(id);
+  return id;
 }
 
 async function openForm(options = {}) {
@@ -162,8 +170,7 @@ describe('contact form', () => {
     assert.equal(await heading.textContent(), `Thank you, ${name}!`);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'success-title', 'focus moves to the heading');
     assert.ok(!(await page.locator('#form-section').isVisible()), 'the form is replaced by the success view');
-    const id = (await page.locator('[data-contact-id]').textContent()).trim();
-    assert.match(id, UUID);
+    const id = await createdId(page);
     const received = await page.locator('#received').textContent();
     for (const text of [name, emailAddress, 'Analytical Engines Ltd', 'Contract review', '€5,000 – €20,000', word]) {
       assert.ok(received.includes(text), `the success view shows ${text}`);
@@ -208,11 +215,7 @@ describe('contact form', () => {
 
   test('hostile names are shown as text, never as markup', async () => {
     const page = await openForm();
-    const dialogs = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      dialog.dismiss().catch(() => {});
-    });
+    const dialogs = watchDialogs(page);
     const word = uniqueWord('cfxss');
     const hostileFile = '<img src=x onerror=alert(1)>.txt';
     const hostileName = '<script>alert(1)</script>';
@@ -220,10 +223,7 @@ describe('contact form', () => {
     // Its bytes are text, not PNG: document-service refuses it, the other file must still arrive.
     const mismatch = file(`photo-${word}.png`, `not an image ${word}\n`);
     const scriptsBefore = await page.evaluate(() => document.scripts.length);
-    const uploads = [];
-    page.on('request', (req) => {
-      if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/v1/documents') uploads.push(req);
-    });
+    const uploads = watchRequests(page, 'POST', '/api/v1/documents');
 
     await page.getByLabel('Name', { exact: true }).fill(hostileName);
     await page.getByLabel('Email', { exact: true }).fill(`xss.${word}@example.com`);
@@ -237,6 +237,7 @@ describe('contact form', () => {
 
     await page.getByRole('button', { name: 'Send message' }).click();
     await page.locator('section#success').waitFor({ state: 'visible', timeout: 60_000 });
+    await createdId(page);
     assert.equal(await page.getByRole('heading', { name: /Thank you/ }).textContent(), `Thank you, ${hostileName}!`);
     const success = page.locator('section#success');
     const uploaded = success.locator(`li.upload-item[data-filename="${hostileFile}"]`);

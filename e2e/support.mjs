@@ -136,3 +136,93 @@ export function edgeFetch(path, { admin = false, headers = {}, ...init } = {}) {
 export function uniqueWord(prefix = 'zq') {
   return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/**
+ * The admin API through the edge, as the administrator: {status, body} (body: the parsed JSON
+ * answer, or null when there is none). A body given here is sent as JSON.
+ */
+export async function adminApi(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await edgeFetch(`/admin/api${path}`, {
+    admin: true, method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text && /json/.test(response.headers.get('content-type') || '') ? JSON.parse(text) : null;
+  return { status: response.status, body: json };
+}
+
+/** adminApi that must succeed (2xx): its JSON answer. */
+export async function adminJson(path, options = {}) {
+  const { status, body } = await adminApi(path, options);
+  assert.ok(status >= 200 && status < 300, `${options.method || 'GET'} /admin/api${path}: HTTP ${status}`);
+  return body;
+}
+
+/** A contact submitted through the edge with the form's key, as the web form would: {id, uploadToken, ...}. */
+export async function submitContact(fields) {
+  const response = await edgeFetch('/api/v1/contacts', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-API-Key': FORM_API_KEY },
+    body: JSON.stringify(fields),
+  });
+  const text = await response.text();
+  assert.equal(response.status, 201, `contact ${fields.name} submitted: ${text}`);
+  return JSON.parse(text);
+}
+
+/** A file uploaded for a contact with its upload token, as the web form does: the document's id. */
+export async function uploadDocument(contact, { filename, content, type = 'text/plain', documentType = 'other' }) {
+  const form = new FormData();
+  form.append('file', new Blob([content], { type }), filename);
+  form.append('contactId', contact.id);
+  form.append('documentType', documentType);
+  const response = await edgeFetch('/api/v1/documents', {
+    method: 'POST', headers: { Accept: 'application/json', 'X-Upload-Token': contact.uploadToken }, body: form,
+  });
+  const text = await response.text();
+  assert.equal(response.status, 201, `upload of ${filename}: ${text}`);
+  return JSON.parse(text).id;
+}
+
+/** Erases contacts a test made (with their documents, index entries and mail data); gone already is fine. */
+export async function eraseContacts(...ids) {
+  for (const id of ids.flat().filter(Boolean)) {
+    const { status } = await adminApi(`/contacts/${id}`, { method: 'DELETE' });
+    assert.ok(status === 204 || status === 404, `erase contact ${id}: HTTP ${status}`);
+  }
+}
+
+/** Records every JavaScript dialog (an alert from injected markup would open one) and dismisses it. */
+export function watchDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  return dialogs;
+}
+
+/** Every request the page makes with this method to this path (observed, never changed). */
+export function watchRequests(page, method, pathname) {
+  const requests = [];
+  page.on('request', (request) => {
+    if (request.method() === method && new URL(request.url()).pathname === pathname) requests.push(request);
+  });
+  return requests;
+}
+
+/**
+ * The answer to a navigation, also when it is refused with 401: headless Chromium has no login
+ * dialog and ends such a navigation with net::ERR_INVALID_AUTH_CREDENTIALS instead of showing the
+ * 401 page, so the answer is read from the network.
+ */
+export async function navigationResponse(page, path) {
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().isNavigationRequest());
+  const navigation = page.goto(path).catch((error) => {
+    if (!/ERR_INVALID_AUTH_CREDENTIALS/.test(error.message)) throw error;
+    return null;
+  });
+  const [response] = await Promise.all([answer, navigation]);
+  return response;
+}

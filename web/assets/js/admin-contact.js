@@ -6,11 +6,9 @@
 // documents with their insights and an aggregate), GET /admin/api/documents?contactId= (the
 // document-service's own, current list and statuses) and GET /admin/api/documents/{id} (one
 // document's full insights). All user data is rendered as text.
-import { h, replace, append, formatBytes, time, badge, announce } from './dom.js';
-import { adminGet, admin, ApiError } from './api.js';
+import { h, replace, append, formatBytes, time, badge, announce, keepFocus, httpUrl } from './dom.js';
+import { adminGet, admin, ApiError, UUID, describeError as describe, isAuthError } from './api.js';
 import { languageLabel, typeLabel } from './labels.js';
-
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const STATUSES = ['new', 'contacted', 'closed'];
 const REFRESH_MS = 3000;
 /** How many extra refreshes wait for contact-service's view to catch up with document-service. */
@@ -25,9 +23,12 @@ let contact = null;
 let documents = [];
 const insightsCache = new Map();
 let refreshTimer = null;
+/** Counts the loads: an answer that arrives after a newer load started is dropped. */
+let loadSeq = 0;
 let lagRefreshes = 0;
 let erased = false;
 let sections = null;
+let scrolledToTarget = false;
 
 function idFromLocation() {
   const fromPath = /^\/admin\/contacts\/([^/]+)\/?$/.exec(location.pathname)?.[1];
@@ -40,26 +41,28 @@ function isBusy(status) {
   return s === 'PENDING' || s === 'PROCESSING';
 }
 
-function describe(error) {
-  return error instanceof ApiError ? error.describe() : String(error?.message || error);
-}
-
 /* ---------- loading ---------- */
+
+/** The contact and document-service's list of its documents (a failed list is returned as {error}). */
+function fetchContact() {
+  return Promise.all([
+    adminGet(`/contacts/${contactId}`),
+    adminGet('/documents', { contactId, size: 100 }).catch((error) => ({ error })),
+  ]);
+}
 
 async function start() {
   if (!contactId) {
     showProblem('No contact here', 'The address does not name a contact. Open one from the contact list.');
     return;
   }
+  const seq = ++loadSeq;
   try {
-    const [detail, docs] = await Promise.all([
-      adminGet(`/contacts/${contactId}`),
-      adminGet('/documents', { contactId, size: 100 }).catch((error) => ({ error })),
-    ]);
+    const [detail, docs] = await fetchContact();
     contact = detail;
     document.title = `${detail.name || 'Contact'} · Contacts · Document intake admin`;
     renderSkeleton();
-    await applyDocuments(docs);
+    await applyDocuments(docs, seq);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       showProblem('Contact not found', 'There is no contact with this id. It may have been erased.');
@@ -69,22 +72,29 @@ async function start() {
   }
 }
 
-/** Fetches the contact (for its documents' insights) and the document list again. */
+/**
+ * Fetches the contact (for its documents' insights) and the document list again. A refresh started
+ * later (a reprocess while the timer's refresh is on its way) wins: the older answer is dropped.
+ */
 async function refresh() {
+  clearTimeout(refreshTimer);
   refreshTimer = null;
   if (erased) return;
+  const seq = ++loadSeq;
   try {
-    const [detail, docs] = await Promise.all([
-      adminGet(`/contacts/${contactId}`),
-      adminGet('/documents', { contactId, size: 100 }).catch((error) => ({ error })),
-    ]);
-    if (erased) return;
+    const [detail, docs] = await fetchContact();
+    if (erased || seq !== loadSeq) return;
     contact = { ...contact, documents: detail.documents, documentInsights: detail.documentInsights };
-    await applyDocuments(docs);
+    await applyDocuments(docs, seq);
   } catch (error) {
-    if (erased) return;
+    if (erased || seq !== loadSeq) return;
     if (error instanceof ApiError && error.status === 404) {
       showProblem('Contact not found', 'This contact no longer exists. It may have been erased.');
+      return;
+    }
+    if (isAuthError(error)) {
+      // Retrying cannot help until the administrator signs in again: say so and stop.
+      setRefreshNote(`Could not refresh: ${describe(error)}`);
       return;
     }
     setRefreshNote(`Could not refresh: ${describe(error)} Retrying…`);
@@ -96,7 +106,7 @@ async function refresh() {
  * Merges document-service's list (current statuses) with contact-service's view (insights), loads
  * the full insights of completed documents once, renders, and keeps refreshing while needed.
  */
-async function applyDocuments(docs) {
+async function applyDocuments(docs, seq) {
   const projected = new Map((contact.documents || []).map((d) => [d.documentId, d]));
   let listError = null;
   if (docs?.error) {
@@ -112,8 +122,9 @@ async function applyDocuments(docs) {
   documents.sort((a, b) => String(b.uploadedAt).localeCompare(String(a.uploadedAt)));
 
   await Promise.all(documents.filter((d) => String(d.status).toUpperCase() === 'COMPLETED').map(loadInsights));
-  if (erased) return;
-  renderDocuments(listError);
+  if (erased || seq !== loadSeq) return;
+  // The list is rebuilt every few seconds while documents are processed: keep the keyboard's place.
+  keepFocus(() => renderDocuments(listError), document.getElementById('documents-heading'));
   renderAggregate();
 
   const processing = documents.some((d) => isBusy(d.status));
@@ -192,7 +203,7 @@ function renderSkeleton() {
           h('p', { class: 'message-text', id: 'message', text: c.message || '' })),
         h('section', { class: 'card', 'aria-labelledby': 'documents-heading' },
           h('div', { class: 'card-head' },
-            h('h2', { id: 'documents-heading', text: 'Documents' }),
+            h('h2', { id: 'documents-heading', tabindex: '-1', text: 'Documents' }),
             sections.docsNote),
           sections.aggregate,
           sections.docsBody)),
@@ -211,12 +222,13 @@ function renderSkeleton() {
 function facts(c) {
   const rows = [
     ['Name', c.name],
-    ['Email', c.email && /^[^\s@<>"'()]+@[^\s@<>"'()]+$/.test(c.email) ? h('a', { href: `mailto:${c.email}` }, c.email) : c.email],
+    ['Email', c.email ? mailLink(c.email) : c.email],
     ['Company', c.company],
     ['Service', c.service],
     ['Budget', c.budget],
     ['Source', c.source],
-    ['Page', c.pageUrl && /^https?:\/\//i.test(c.pageUrl) ? h('a', { href: c.pageUrl, rel: 'noopener noreferrer nofollow' }, c.pageUrl) : c.pageUrl],
+    // Sent by the visitor's browser, so anything: a link only when it is an http(s) address.
+    ['Page', httpUrl(c.pageUrl) ? h('a', { href: httpUrl(c.pageUrl), rel: 'noopener noreferrer nofollow' }, c.pageUrl) : c.pageUrl],
     ['Browser', c.userAgent ? h('span', { class: 'small' }, c.userAgent) : null],
     ['Submitted', time(c.createdAt)],
     ['Id', h('code', {}, c.id)],
@@ -225,6 +237,15 @@ function facts(c) {
     h('dt', { text: label }),
     h('dd', { 'data-field': label.toLowerCase() }, value === null || value === undefined || value === '' ? h('span', { class: 'muted', text: '—' }) : value),
   ]));
+}
+
+/**
+ * A mailto: link for a plain address. The address is percent-encoded, so characters that mean
+ * something in a mailto: URL (?, &, #, %) cannot add headers such as cc or body to the mail.
+ */
+function mailLink(email) {
+  if (!/^[^\s@<>"'()]+@[^\s@<>"'()]+$/.test(email)) return email;
+  return h('a', { href: `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}` }, email);
 }
 
 function renderStatus() {
@@ -252,6 +273,7 @@ function renderStatus() {
       error.textContent = describe(e);
       select.setAttribute('aria-invalid', 'true');
       save.disabled = false;
+      select.focus(); // the error is its description
     }
   });
   select.setAttribute('aria-describedby', 'contact-status-error status-changed');
@@ -306,19 +328,28 @@ function renderDocuments(listError) {
     return;
   }
   replace(sections.docsBody, notice, h('ul', { class: 'doc-list' }, documents.map(renderDocument)));
-  if (location.hash && !renderDocuments.scrolled) {
-    renderDocuments.scrolled = true;
-    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'center' });
+  if (location.hash && !scrolledToTarget) {
+    scrolledToTarget = true;
+    document.getElementById(targetId())?.scrollIntoView({ block: 'center' });
+  }
+}
+
+/** The element id the address's #fragment names ('' when it is not valid percent-encoding). */
+function targetId() {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return '';
   }
 }
 
 function renderDocument(doc) {
   const status = String(doc.status || 'unknown').toLowerCase();
   const download = `/admin/api/documents/${encodeURIComponent(doc.id)}/content`;
-  const target = location.hash === `#doc-${doc.id}`;
+  const target = targetId() === `doc-${doc.id}`;
   return h('li', { class: target ? 'doc-item is-target' : 'doc-item', id: `doc-${doc.id}`, 'data-document-id': doc.id, 'data-filename': doc.filename, 'data-status': status },
     h('div', { class: 'doc-head' },
-      h('h3', { class: 'doc-name' }, doc.filename || '(no file name)'),
+      h('h3', { class: 'doc-name', id: `doc-name-${doc.id}`, tabindex: '-1' }, doc.filename || '(no file name)'),
       h('span', { class: 'doc-status' },
         isBusy(status) ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, ' ', badge(status))),
     h('ul', { class: 'meta-list small', 'aria-label': 'File details' },
@@ -334,9 +365,9 @@ function renderDocument(doc) {
     isBusy(status) ? h('p', { class: 'small muted', text: status === 'pending' ? 'Waiting to be processed…' : 'Extracting text and insights…' }) : null,
     status === 'completed' ? renderInsights(doc) : null,
     h('div', { class: 'doc-actions' },
-      h('a', { class: 'button secondary', href: download, download: doc.filename || true,
+      h('a', { class: 'button secondary', href: download, download: doc.filename || true, id: `download-${doc.id}`,
         'aria-label': `Download ${doc.filename || 'document'}` }, 'Download'),
-      h('button', { type: 'button', class: 'secondary', disabled: isBusy(status),
+      h('button', { type: 'button', class: 'secondary', disabled: isBusy(status), id: `reprocess-${doc.id}`,
         'aria-label': `Reprocess ${doc.filename || 'document'}`, on: { click: (e) => reprocess(doc, e.currentTarget) } }, 'Reprocess')));
 }
 
@@ -380,14 +411,17 @@ async function reprocess(doc, button) {
   button.disabled = true;
   try {
     await admin('POST', `/documents/${doc.id}/reprocess`);
-    announce(`“${doc.filename}” is queued for processing again.`, 'success');
-    lagRefreshes = 0;
-    clearTimeout(refreshTimer);
-    await refresh();
   } catch (error) {
     announce(`Could not reprocess “${doc.filename}”: ${describe(error)}`, 'error');
     button.disabled = false;
+    button.focus();
+    return;
   }
+  announce(`“${doc.filename}” is queued for processing again.`, 'success');
+  lagRefreshes = 0;
+  // The button stays disabled while the document is processed: the keyboard goes to its name.
+  document.getElementById(`doc-name-${doc.id}`)?.focus();
+  await refresh();
 }
 
 /* ---------- erasure ---------- */
@@ -397,9 +431,15 @@ function openEraseDialog() {
   dialog.showModal();
 }
 
+let erasing = false;
+
 dialog.addEventListener('close', async () => {
-  if (dialog.returnValue !== 'confirm') return;
   const button = document.getElementById('erase-open');
+  if (dialog.returnValue !== 'confirm' || erasing) {
+    button?.focus();
+    return;
+  }
+  erasing = true;
   if (button) button.disabled = true;
   announce('Erasing…', 'info');
   try {
@@ -410,14 +450,20 @@ dialog.addEventListener('close', async () => {
     document.title = 'Contact erased · Document intake admin';
     announce('');
     replace(root,
-      h('div', { class: 'page-head' }, h('h1', { text: 'Contact erased' })),
+      h('div', { class: 'page-head' }, h('h1', { text: 'Contact erased', id: 'erased-heading', tabindex: '-1' })),
       h('div', { class: 'notice notice-success', role: 'status', id: 'erased' },
         h('p', {}, h('strong', { text: name }), ' and the documents uploaded with it have been erased.'),
         h('p', { class: 'small', text: 'Search entries and mail log data are removed in the background within moments.' })),
       h('p', {}, h('a', { class: 'button', href: '/admin/contacts' }, 'Back to the contact list')));
+    document.getElementById('erased-heading').focus();
   } catch (error) {
     announce(`Could not erase the contact: ${describe(error)}`, 'error');
-    if (button) button.disabled = false;
+    if (button) {
+      button.disabled = false;
+      button.focus();
+    }
+  } finally {
+    erasing = false;
   }
 });
 

@@ -1,8 +1,10 @@
 // Admin contacts list (/admin/contacts): filters (text, status, source, creation dates) and paging
 // through GET /admin/api/contacts (its `page` counts from 0; this page shows and bookmarks pages
 // from 1). The state lives in the URL query (replaceState).
-import { h, replace, time, debounce, badge } from './dom.js';
-import { adminGet, ApiError } from './api.js';
+import {
+  h, replace, time, debounce, badge, setQuery, localDayStart, keepFocus, errorNotice,
+} from './dom.js';
+import { adminGet, describeError, latestOnly } from './api.js';
 
 const DEFAULT_SIZE = 20;
 const SIZES = [10, 20, 50, 100];
@@ -21,6 +23,7 @@ const summary = document.getElementById('summary');
 const busy = document.getElementById('busy');
 const list = document.getElementById('list');
 const pager = document.getElementById('pager');
+const listHeading = document.getElementById('list-heading');
 
 const state = readState();
 
@@ -42,20 +45,11 @@ function readState() {
 }
 
 function writeState() {
-  const params = new URLSearchParams();
-  for (const name of ['q', 'status', 'source', 'createdFrom', 'createdTo']) {
-    if (state[name].trim()) params.set(name, state[name].trim());
-  }
-  if (state.page > 1) params.set('page', String(state.page));
-  if (state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
-  const text = params.toString();
-  history.replaceState(null, '', `${location.pathname}${text ? `?${text}` : ''}`);
-}
-
-/** A yyyy-mm-dd day as the instant its local midnight starts, plus `days`. */
-function localDayStart(day, days = 0) {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d + days).toISOString();
+  const params = {};
+  for (const name of ['q', 'status', 'source', 'createdFrom', 'createdTo']) params[name] = state[name].trim();
+  params.page = state.page > 1 ? state.page : '';
+  params.size = state.size !== DEFAULT_SIZE ? state.size : '';
+  setQuery(params);
 }
 
 function apiParams() {
@@ -75,37 +69,49 @@ function filtering() {
   return Boolean(state.q.trim() || state.status || state.source.trim() || state.createdFrom || state.createdTo);
 }
 
-let controller = null;
+const nextSignal = latestOnly();
+
+function setBusy(on) {
+  busy.hidden = !on;
+  list.classList.toggle('is-loading', on);
+  list.setAttribute('aria-busy', String(on));
+}
 
 async function load() {
+  loadSoon.cancel();
   writeState();
   clearErrors();
   if (state.createdFrom && state.createdTo && state.createdFrom > state.createdTo) {
+    // A request still on its way must not replace this message with its (older) list.
+    nextSignal.abort();
+    setBusy(false);
     showFieldError('createdTo', 'must not be before “Created from”');
     summary.textContent = 'Check the filters.';
-    replace(list);
-    pager.hidden = true;
+    keepFocus(() => {
+      replace(list);
+      pager.hidden = true;
+      replace(pager);
+    }, listHeading);
     return;
   }
-  controller?.abort();
-  controller = new AbortController();
-  const { signal } = controller;
-  busy.hidden = false;
-  list.classList.add('is-loading');
-  list.setAttribute('aria-busy', 'true');
+  const signal = nextSignal();
+  setBusy(true);
   try {
     const answer = await adminGet('/contacts', apiParams(), { signal });
     if (signal.aborted) return;
-    render(answer);
+    const total = Number(answer.total || 0);
+    if (!(answer.items || []).length && total > 0 && state.page > 1) {
+      // Past the last page (a stale link, or contacts erased meanwhile): show the last one.
+      state.page = Math.max(1, Math.ceil(total / state.size));
+      load();
+      return;
+    }
+    keepFocus(() => render(answer), listHeading);
   } catch (error) {
     if (error.name === 'AbortError' || signal.aborted) return;
-    showError(error);
+    keepFocus(() => showError(error), listHeading);
   } finally {
-    if (!signal.aborted) {
-      busy.hidden = true;
-      list.classList.remove('is-loading');
-      list.setAttribute('aria-busy', 'false');
-    }
+    if (!signal.aborted) setBusy(false);
   }
 }
 
@@ -125,23 +131,19 @@ function showFieldError(name, message) {
 }
 
 function showError(error) {
-  const apiError = error instanceof ApiError ? error : new ApiError(0, { title: String(error?.message || error) });
-  for (const problem of apiError.errors) showFieldError(problem.field, problem.message);
+  for (const problem of Array.isArray(error?.errors) ? error.errors : []) showFieldError(problem.field, problem.message);
   summary.textContent = 'The contacts could not be loaded.';
-  replace(list, h('div', { class: 'notice notice-error', role: 'alert' },
-    h('p', { text: `Could not load the contacts: ${apiError.describe()}` }),
-    h('p', {}, h('button', { type: 'button', class: 'secondary', on: { click: () => load() } }, 'Try again'))));
+  replace(list, errorNotice(`Could not load the contacts: ${describeError(error)}`, load));
   pager.hidden = true;
+  replace(pager);
 }
 
 function render(answer) {
   const items = answer.items || [];
   const total = Number(answer.total || 0);
   const pages = Math.max(1, Math.ceil(total / state.size));
-  if (total === 0) {
+  if (items.length === 0) {
     summary.textContent = filtering() ? 'No contacts match these filters.' : 'No contacts yet.';
-  } else if (items.length === 0) {
-    summary.textContent = `${total.toLocaleString('en')} contacts · page ${state.page} is past the last page (${pages}).`;
   } else {
     const from = (state.page - 1) * state.size + 1;
     summary.textContent = `${total.toLocaleString('en')} ${total === 1 ? 'contact' : 'contacts'}`
@@ -150,12 +152,10 @@ function render(answer) {
 
   if (items.length === 0) {
     replace(list, h('div', { class: 'empty-state card' },
-      h('h3', { text: total === 0 && !filtering() ? 'No contacts yet' : 'Nothing to show' }),
-      h('p', { class: 'muted', text: total > 0
-        ? 'This page is empty. Go back to the first page.'
-        : filtering() ? 'Try other filters, or reset them to see every contact.' : 'Submissions of the contact form appear here.' }),
-      total > 0 ? h('button', { type: 'button', class: 'secondary', on: { click: () => goTo(1) } }, 'First page')
-        : filtering() ? h('button', { type: 'button', class: 'secondary', on: { click: resetFilters } }, 'Reset filters') : null));
+      h('h3', { text: filtering() ? 'Nothing to show' : 'No contacts yet' }),
+      h('p', { class: 'muted', text: filtering()
+        ? 'Try other filters, or reset them to see every contact.' : 'Submissions of the contact form appear here.' }),
+      filtering() ? h('button', { type: 'button', class: 'secondary', on: { click: resetFilters } }, 'Reset filters') : null));
   } else {
     replace(list, h('div', { class: 'card table-card' }, h('div', { class: 'table-wrap' },
       h('table', { class: 'data-table', id: 'contacts-table' },
@@ -164,7 +164,7 @@ function render(answer) {
           ['Name', 'Email', 'Company', 'Source', 'Status', 'Created'].map((name) => h('th', { scope: 'col', text: name })))),
         h('tbody', {}, items.map(row))))));
   }
-  renderPager(total, pages, items.length);
+  renderPager(items.length ? total : 0, pages);
 }
 
 function row(contact) {
@@ -177,7 +177,7 @@ function row(contact) {
     h('td', {}, time(contact.createdAt)));
 }
 
-function renderPager(total, pages, shown) {
+function renderPager(total, pages) {
   if (total === 0) {
     pager.hidden = true;
     replace(pager);
@@ -186,9 +186,9 @@ function renderPager(total, pages, shown) {
   const sizes = SIZES.includes(state.size) ? SIZES : [...SIZES, state.size].sort((a, b) => a - b);
   pager.hidden = false;
   replace(pager,
-    h('button', { type: 'button', class: 'secondary', disabled: state.page <= 1, on: { click: () => goTo(state.page - 1) } }, '← Previous'),
+    h('button', { type: 'button', id: 'pager-previous', class: 'secondary', disabled: state.page <= 1, on: { click: () => goTo(state.page - 1) } }, '← Previous'),
     h('span', { class: 'page-info', text: `Page ${state.page} of ${pages}` }),
-    h('button', { type: 'button', class: 'secondary', disabled: state.page >= pages || shown === 0, on: { click: () => goTo(state.page + 1) } }, 'Next →'),
+    h('button', { type: 'button', id: 'pager-next', class: 'secondary', disabled: state.page >= pages, on: { click: () => goTo(state.page + 1) } }, 'Next →'),
     h('span', { class: 'spacer' }),
     h('label', { for: 'page-size' }, 'Per page'),
     h('select', { id: 'page-size', on: { change: (e) => { state.size = Number(e.target.value); state.page = 1; load(); } } },

@@ -1,8 +1,6 @@
 // Admin: the notification delivery log (filters, pages, details, retry) and the suppression list.
-import { h, replace, time, badge, announce } from './dom.js';
-import { adminGet, admin, ApiError } from './api.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { h, replace, time, badge, announce, keepFocus, localDayStart, setQuery } from './dom.js';
+import { adminGet, admin, ApiError, UUID, describeError, latestOnly } from './api.js';
 const STATUSES = ['PENDING', 'SENT', 'FAILED', 'SUPPRESSED'];
 const TEMPLATES = ['contact-admin', 'contact-confirmation', 'document-digest'];
 const SIZES = ['20', '50', '100'];
@@ -15,11 +13,15 @@ const pager = document.getElementById('pager');
 const suppressForm = document.getElementById('suppress-form');
 const suppressionRows = document.getElementById('suppression-rows');
 const suppressionCount = document.getElementById('suppression-count');
+const logTable = document.getElementById('log-table');
+const logHeading = document.getElementById('log-heading');
+const suppressionsHeading = document.getElementById('suppressions-heading');
 
 /** The list's state, mirrored in the address bar so a reload or a shared link shows the same page. */
 const state = { status: '', template: '', contactId: '', from: '', to: '', size: '20', page: 0 };
 const expanded = new Set();
-let loadToken = 0;
+const nextLogSignal = latestOnly();
+const nextSuppressionsSignal = latestOnly();
 
 // ------------------------------------------------------------------------------------ helpers
 
@@ -32,12 +34,6 @@ function fieldError(input, message) {
 
 function clearErrors(scope) {
   for (const input of scope.querySelectorAll('input, select')) fieldError(input, '');
-}
-
-/** Local midnight of a yyyy-mm-dd date (plus days) as an ISO instant. */
-function localDayStart(date, plusDays = 0) {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y, m - 1, d + plusDays).toISOString();
 }
 
 function readState() {
@@ -59,12 +55,10 @@ function readState() {
 }
 
 function writeState() {
-  const params = new URLSearchParams();
-  for (const key of ['status', 'template', 'contactId', 'from', 'to']) if (state[key]) params.set(key, state[key]);
-  if (state.size !== '20') params.set('size', state.size);
-  if (state.page > 0) params.set('page', String(state.page));
-  const text = params.toString();
-  history.replaceState(null, '', `${location.pathname}${text ? `?${text}` : ''}`);
+  const { status, template, contactId, from, to } = state;
+  setQuery({
+    status, template, contactId, from, to, size: state.size !== '20' ? state.size : '', page: state.page > 0 ? state.page : '',
+  });
 }
 
 function apiParams() {
@@ -155,9 +149,10 @@ async function retry(n, button) {
     if (currentDetail) currentDetail.replaceWith(detail);
     row.querySelector('button[data-action="details"]')?.focus();
   } catch (error) {
-    announce(`Retry failed: ${error instanceof ApiError ? error.describe() : error.message}`, 'error');
+    announce(`Retry failed: ${describeError(error)}`, 'error');
     button.disabled = false;
     button.textContent = original;
+    button.focus();
   }
 }
 
@@ -167,7 +162,7 @@ function renderRow(n) {
   const status = String(n.status || '').toUpperCase();
   const toggle = h('button', {
     type: 'button', class: 'secondary small-button', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': detailId,
-    'data-action': 'details',
+    'data-action': 'details', id: `details-${n.id}`,
   }, 'Details', h('span', { class: 'visually-hidden', text: ` for ${n.subject || n.id}` }));
 
   const detail = h('tr', { class: 'detail-row', id: detailId, 'data-detail-for': n.id, hidden: !open },
@@ -183,13 +178,13 @@ function renderRow(n) {
 
   const actions = h('div', { class: 'row-actions' }, toggle);
   if (status === 'FAILED' && !n.erasedAt) {
-    const retryButton = h('button', { type: 'button', class: 'small-button', 'data-action': 'retry' },
+    const retryButton = h('button', { type: 'button', class: 'small-button', 'data-action': 'retry', id: `retry-${n.id}` },
       'Retry', h('span', { class: 'visually-hidden', text: ` ${n.subject || n.id}` }));
     retryButton.addEventListener('click', () => retry(n, retryButton));
     actions.append(retryButton);
   }
 
-  const row = h('tr', { 'data-id': n.id, 'data-status': status, class: open ? 'is-open' : null },
+  const row = h('tr', { 'data-id': n.id, 'data-status': status, 'data-erased': Boolean(n.erasedAt), class: open ? 'is-open' : null },
     h('td', { 'data-label': 'Created' }, shortTime(n.createdAt)),
     h('td', { class: 'mail', 'data-label': 'Subject' },
       h('span', { class: 'subject', text: n.subject || '—' }), templateLabel(n.template)),
@@ -212,11 +207,11 @@ function renderPager(page, size, total) {
     replace(pager);
     return;
   }
-  const previous = h('button', { type: 'button', class: 'secondary', disabled: page <= 0 }, '← Previous');
-  const next = h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages }, 'Next →');
+  const previous = h('button', { type: 'button', id: 'pager-previous', class: 'secondary', disabled: page <= 0 }, '← Previous');
+  const next = h('button', { type: 'button', id: 'pager-next', class: 'secondary', disabled: page + 1 >= pages }, 'Next →');
   previous.addEventListener('click', () => go(page - 1));
   next.addEventListener('click', () => go(page + 1));
-  replace(pager, previous, h('span', { class: 'muted', text: `Page ${page + 1} of ${pages}` }), next);
+  replace(pager, previous, h('span', { class: 'page-info', text: `Page ${page + 1} of ${pages}` }), next);
 }
 
 function go(page) {
@@ -225,13 +220,23 @@ function go(page) {
   load().then(() => document.getElementById('log-heading')?.scrollIntoView({ block: 'start' }));
 }
 
+function setBusy(on) {
+  logTable.setAttribute('aria-busy', String(on));
+  logTable.classList.toggle('is-loading', on);
+}
+
+/**
+ * Loads the current page of the log. The rows on screen stay (dimmed) until the answer replaces
+ * them, and a newer load aborts an older one, so a slow answer never overwrites a newer one.
+ */
 async function load() {
-  const token = ++loadToken;
-  replace(rowsBody, loadingRow());
+  const signal = nextLogSignal();
+  if (!rowsBody.querySelector('tr[data-id]')) replace(rowsBody, loadingRow());
   summary.textContent = 'Loading…';
+  setBusy(true);
   try {
-    const data = await adminGet('/notifications', apiParams());
-    if (token !== loadToken) return;
+    const data = await adminGet('/notifications', apiParams(), { signal });
+    if (signal.aborted) return;
     const items = Array.isArray(data?.items) ? data.items : [];
     const total = Number(data?.total ?? items.length);
     const page = Number(data?.page ?? state.page);
@@ -242,21 +247,24 @@ async function load() {
       return;
     }
     const filtered = state.status || state.template || state.contactId || state.from || state.to;
-    replace(rowsBody, items.length
+    keepFocus(() => replace(rowsBody, items.length
       ? items.flatMap(renderRow)
-      : messageRow(filtered ? 'No notification matches these filters.' : 'No notification has been sent yet.'));
+      : messageRow(filtered ? 'No notification matches these filters.' : 'No notification has been sent yet.')), logHeading);
     const first = total ? page * size + 1 : 0;
     const last = page * size + items.length;
     summary.textContent = total
       ? `${first}–${last} of ${total} notification${total === 1 ? '' : 's'}${filtered ? ' (filtered)' : ''}`
       : 'No notifications';
-    renderPager(page, size, total);
+    keepFocus(() => renderPager(page, size, total), logHeading);
+    setBusy(false);
   } catch (error) {
-    if (token !== loadToken) return;
-    const message = error instanceof ApiError ? error.describe() : error.message;
-    replace(rowsBody, messageRow(`The delivery log could not be loaded: ${message}`, 'error-text'));
-    summary.textContent = '';
-    replace(pager);
+    if (error.name === 'AbortError' || signal.aborted) return;
+    setBusy(false);
+    keepFocus(() => {
+      replace(rowsBody, messageRow(`The delivery log could not be loaded: ${describeError(error)}`, 'error-text'));
+      replace(pager);
+    }, logHeading);
+    summary.textContent = 'The delivery log could not be loaded.';
     if (error instanceof ApiError) {
       for (const { field, message: text } of error.errors) {
         const input = form.elements[field];
@@ -305,18 +313,20 @@ async function removeSuppression(entry, button) {
   button.disabled = true;
   try {
     await admin('DELETE', `/notifications/suppressions/${encodeURIComponent(entry.email)}`);
-    announce(`${entry.email} is no longer suppressed: it will be mailed again.`, 'success');
-    await loadSuppressions();
-    suppressForm.elements.email.focus();
   } catch (error) {
-    announce(`Could not remove ${entry.email}: ${error instanceof ApiError ? error.describe() : error.message}`, 'error');
+    announce(`Could not remove ${entry.email}: ${describeError(error)}`, 'error');
     button.disabled = false;
+    button.focus();
     if (error instanceof ApiError && error.status === 404) loadSuppressions();
+    return;
   }
+  announce(`${entry.email} is no longer suppressed: it will be mailed again.`, 'success');
+  suppressForm.elements.email.focus();
+  await loadSuppressions();
 }
 
 function suppressionRow(entry) {
-  const remove = h('button', { type: 'button', class: 'secondary small-button danger-outline' },
+  const remove = h('button', { type: 'button', class: 'secondary small-button danger-outline', id: `remove-${entry.email}` },
     'Remove', h('span', { class: 'visually-hidden', text: ` ${entry.email}` }));
   remove.addEventListener('click', () => removeSuppression(entry, remove));
   return h('tr', { 'data-email': entry.email },
@@ -326,18 +336,22 @@ function suppressionRow(entry) {
     h('td', { class: 'actions' }, remove));
 }
 
+/** Loads the suppression list; a newer load (after an add or a removal) aborts an older one. */
 async function loadSuppressions() {
+  const signal = nextSuppressionsSignal();
   try {
-    const list = await adminGet('/notifications/suppressions');
+    const list = await adminGet('/notifications/suppressions', {}, { signal });
+    if (signal.aborted) return;
     const entries = Array.isArray(list) ? list : [];
     suppressionCount.textContent = `${entries.length} address${entries.length === 1 ? '' : 'es'}`;
-    replace(suppressionRows, entries.length
+    keepFocus(() => replace(suppressionRows, entries.length
       ? entries.map(suppressionRow)
-      : h('tr', { class: 'message-row' }, h('td', { colspan: 4, class: 'muted' }, 'No address is suppressed.')));
+      : h('tr', { class: 'message-row' }, h('td', { colspan: 4, class: 'muted' }, 'No address is suppressed.'))), suppressionsHeading);
   } catch (error) {
+    if (error.name === 'AbortError' || signal.aborted) return;
     suppressionCount.textContent = '';
-    replace(suppressionRows, h('tr', { class: 'message-row' },
-      h('td', { colspan: 4, class: 'error-text' }, `The suppression list could not be loaded: ${error instanceof ApiError ? error.describe() : error.message}`)));
+    keepFocus(() => replace(suppressionRows, h('tr', { class: 'message-row' },
+      h('td', { colspan: 4, class: 'error-text' }, `The suppression list could not be loaded: ${describeError(error)}`))), suppressionsHeading);
   }
 }
 
@@ -367,6 +381,7 @@ suppressForm.addEventListener('submit', async (event) => {
     const saved = await admin('PUT', `/notifications/suppressions/${encodeURIComponent(email)}`, { reason });
     announce(`${saved?.email || email} is suppressed: it will not be mailed.`, 'success');
     emailInput.value = '';
+    emailInput.focus();
     await loadSuppressions();
   } catch (error) {
     if (error instanceof ApiError && error.errors.length) {
@@ -374,7 +389,8 @@ suppressForm.addEventListener('submit', async (event) => {
         fieldError(field === 'reason' ? reasonInput : emailInput, message);
       }
     }
-    announce(`The address could not be suppressed: ${error instanceof ApiError ? error.describe() : error.message}`, 'error');
+    announce(`The address could not be suppressed: ${describeError(error)}`, 'error');
+    (error instanceof ApiError && error.errors.some((e) => e.field === 'reason') ? reasonInput : emailInput).focus();
   } finally {
     submit.disabled = false;
   }

@@ -2,8 +2,10 @@
 // The state lives in the URL query (replaceState), so a search can be bookmarked and survives a
 // reload. Highlights come HTML-escaped with <mark> from search-service and are rendered with
 // highlighted(); everything else is text.
-import { h, replace, append, highlighted, formatBytes, time, debounce, badge } from './dom.js';
-import { adminGet, ApiError } from './api.js';
+import {
+  h, replace, append, highlighted, formatBytes, time, debounce, badge, setQuery, keepFocus, errorNotice,
+} from './dom.js';
+import { adminGet, describeError, latestOnly } from './api.js';
 import { languageLabel, typeLabel } from './labels.js';
 
 const DEFAULT_SIZE = 20;
@@ -39,6 +41,7 @@ const summary = document.getElementById('summary');
 const busy = document.getElementById('busy');
 const results = document.getElementById('results');
 const pager = document.getElementById('pager');
+const resultsHeading = document.getElementById('results-heading');
 
 /** The page's state; written to and read from the URL. */
 const state = readState();
@@ -60,14 +63,12 @@ function readState() {
 }
 
 function writeState() {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const group of GROUPS) for (const value of state.filters[group.param]) params.append(group.param, value);
-  if (state.sort !== 'relevance') params.set('sort', state.sort);
-  if (state.page > 1) params.set('page', String(state.page));
-  if (state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
-  const text = params.toString();
-  history.replaceState(null, '', `${location.pathname}${text ? `?${text}` : ''}`);
+  const params = { q: state.q };
+  for (const group of GROUPS) params[group.param] = state.filters[group.param];
+  params.sort = state.sort !== 'relevance' ? state.sort : '';
+  params.page = state.page > 1 ? state.page : '';
+  params.size = state.size !== DEFAULT_SIZE ? state.size : '';
+  setQuery(params);
 }
 
 function hasFilters() {
@@ -81,7 +82,7 @@ function apiParams({ without = null, facets = FACETS, page = state.page, size = 
   return params;
 }
 
-let controller = null;
+const nextSignal = latestOnly();
 
 /**
  * Runs the search for the current state. The previous request (and its facet requests) is aborted.
@@ -89,10 +90,9 @@ let controller = null;
  * without that group's own filter, so the other values stay selectable.
  */
 async function run() {
+  searchSoon.cancel();
   writeState();
-  controller?.abort();
-  controller = new AbortController();
-  const { signal } = controller;
+  const signal = nextSignal();
   busy.hidden = false;
   results.setAttribute('aria-busy', 'true');
   results.classList.add('is-loading');
@@ -103,10 +103,17 @@ async function run() {
         .then((answer) => [g.facet, answer.facets?.[g.facet] || {}]));
     const [answer, ...groupCounts] = await Promise.all([main, ...extra]);
     if (signal.aborted) return;
+    const lastPage = Number(answer.totalPages || 0);
+    if (!(answer.hits || []).length && lastPage > 0 && state.page > lastPage) {
+      // Past the last page (a stale link, or fewer hits than when it was made): show the last one.
+      state.page = lastPage;
+      run();
+      return;
+    }
     const facets = { ...(answer.facets || {}) };
     for (const [facet, counts] of groupCounts) facets[facet] = counts;
     clearFieldError();
-    render(answer, facets);
+    keepFocus(() => render(answer, facets), resultsHeading);
   } catch (error) {
     if (error.name === 'AbortError' || signal.aborted) return;
     showError(error);
@@ -125,21 +132,19 @@ function clearFieldError() {
 }
 
 function showError(error) {
-  const apiError = error instanceof ApiError ? error : new ApiError(0, { title: String(error?.message || error) });
-  const qProblem = apiError.errors.find((e) => e.field === 'q');
+  const fieldErrors = Array.isArray(error?.errors) ? error.errors : [];
+  const qProblem = fieldErrors.find((e) => e.field === 'q');
   if (qProblem) {
     qError.textContent = `Search text ${qProblem.message}.`;
     input.setAttribute('aria-invalid', 'true');
   }
   summary.textContent = 'The search failed.';
-  replace(results, h('div', { class: 'notice notice-error', role: 'alert' },
-    h('p', { text: `Could not search: ${apiError.describe()}` }),
-    apiError.errors.length
-      ? h('ul', {}, apiError.errors.map((e) => h('li', { text: `${e.field}: ${e.message}` })))
-      : null,
-    h('p', {}, h('button', { type: 'button', class: 'secondary', on: { click: () => run() } }, 'Try again'))));
-  pager.hidden = true;
-  replace(pager);
+  keepFocus(() => {
+    replace(results, errorNotice(`Could not search: ${describeError(error)}`, run,
+      fieldErrors.length ? h('ul', {}, fieldErrors.map((e) => h('li', { text: `${e.field}: ${e.message}` }))) : null));
+    pager.hidden = true;
+    replace(pager);
+  }, resultsHeading);
 }
 
 function render(answer, facets) {
@@ -157,13 +162,22 @@ function renderSummary(answer) {
   if (total === 0) text = q ? `No documents match “${q}”.` : 'No documents.';
   else if (q) text = `${total.toLocaleString('en')} ${noun} ${total === 1 ? 'matches' : 'match'} “${q}”`;
   else text = `${total.toLocaleString('en')} ${noun}`;
-  if (total > 0) {
-    const from = (answer.page - 1) * answer.size + 1;
-    const to = Math.min(from + (answer.hits?.length || 0) - 1, total);
+  const shown = answer.hits?.length || 0;
+  if (shown > 0) {
+    const from = (pageOf(answer) - 1) * sizeOf(answer) + 1;
+    const to = Math.min(from + shown - 1, total);
     text += ` · showing ${from}–${to}`;
     if (answer.processingTimeMs !== undefined) text += ` · ${answer.processingTimeMs} ms`;
   }
   summary.textContent = text;
+}
+
+function pageOf(answer) {
+  return Number(answer.page) || state.page;
+}
+
+function sizeOf(answer) {
+  return Number(answer.size) || state.size;
 }
 
 function renderFacets(facets) {
@@ -217,7 +231,7 @@ function renderHits(answer) {
       hasFilters() ? h('button', { type: 'button', class: 'secondary', on: { click: clearFilters } }, 'Clear filters') : null));
     return;
   }
-  replace(results, h('ol', { class: 'hits', start: String((answer.page - 1) * answer.size + 1) }, hits.map(renderHit)));
+  replace(results, h('ol', { class: 'hits', start: String((pageOf(answer) - 1) * sizeOf(answer) + 1) }, hits.map(renderHit)));
 }
 
 function renderHit(hit) {
@@ -257,17 +271,17 @@ function renderPager(answer) {
     replace(pager);
     return;
   }
-  const page = Number(answer.page || state.page);
+  const page = pageOf(answer);
   pager.hidden = false;
   replace(pager,
-    h('button', { type: 'button', class: 'secondary', disabled: page <= 1, on: { click: () => goTo(page - 1) } }, '← Previous'),
-    h('span', { class: 'muted', 'aria-current': 'page', text: `Page ${page} of ${totalPages}` }),
-    h('button', { type: 'button', class: 'secondary', disabled: page >= totalPages, on: { click: () => goTo(page + 1) } }, 'Next →'));
+    h('button', { type: 'button', id: 'pager-previous', class: 'secondary', disabled: page <= 1, on: { click: () => goTo(page - 1) } }, '← Previous'),
+    h('span', { class: 'page-info', 'aria-current': 'page', text: `Page ${page} of ${totalPages}` }),
+    h('button', { type: 'button', id: 'pager-next', class: 'secondary', disabled: page >= totalPages, on: { click: () => goTo(page + 1) } }, 'Next →'));
 }
 
 function goTo(page) {
   state.page = page;
-  run().then(() => document.querySelector('.results')?.scrollIntoView({ block: 'start' }));
+  run().then(() => resultsHeading.parentElement.scrollIntoView({ block: 'start' }));
 }
 
 function clearFilters() {

@@ -1,6 +1,6 @@
 // Admin: readiness and event backlog of each service, search index statistics and rebuild.
-import { h, replace, time, badge, announce } from './dom.js';
-import { ADMIN_API, adminGet, admin, ApiError } from './api.js';
+import { h, replace, time, badge, announce, keepFocus } from './dom.js';
+import { ADMIN_API, adminGet, admin, ApiError, describeError as describe } from './api.js';
 
 const SERVICES = [
   { key: 'contact', name: 'Contact service', role: 'Submissions and contacts' },
@@ -48,10 +48,6 @@ function formatAge(seconds) {
   return parts.join(' ');
 }
 
-function describe(error) {
-  return error instanceof ApiError ? error.describe() : error?.message || String(error);
-}
-
 function facts(entries, className = 'facts') {
   return h('dl', { class: className }, entries.flatMap(([term, value, field]) => [
     h('dt', { text: term }),
@@ -65,13 +61,12 @@ function facts(entries, className = 'facts') {
  * answer at all) means unreachable.
  */
 async function readiness(service) {
+  const path = `${ADMIN_API}/health/${service}`;
   let response;
   try {
-    response = await fetch(`${ADMIN_API}/health/${service}`, {
-      headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store',
-    });
+    response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
   } catch {
-    return { state: 'unreachable', detail: 'The edge could not be reached.' };
+    return { state: 'unreachable', detail: new ApiError(0, {}, path).describe() };
   }
   let body = null;
   try {
@@ -83,7 +78,7 @@ async function readiness(service) {
     return { state: body.status.toUpperCase() === 'UP' ? 'up' : 'down', checks: body.checks, httpStatus: response.status };
   }
   if (response.status === 401 || response.status === 403) {
-    return { state: 'unknown', detail: 'Not authorised: sign in again as the administrator.' };
+    return { state: 'unknown', detail: new ApiError(response.status, body, path).describe() };
   }
   return {
     state: 'unreachable',
@@ -123,6 +118,9 @@ async function replay(service, button) {
     announce(`${service}: the dead letters could not be replayed: ${describe(error)}`, 'error');
   }
   await refresh();
+  // The refresh rebuilt the card: the keyboard goes back to its button, or to the card's heading
+  // when no dead letter is left to replay.
+  (document.getElementById(`replay-${service}`) || document.getElementById(`svc-${service}`))?.focus();
 }
 
 function outboxSection(service, result) {
@@ -141,7 +139,7 @@ function outboxSection(service, result) {
         Number(pending) > 0 ? formatAge(oldestPendingAgeSeconds) : '—')));
   let action = null;
   if (dead > 0) {
-    const button = h('button', { type: 'button', class: 'danger small-button', 'data-focus-key': `replay-${service}` },
+    const button = h('button', { type: 'button', class: 'danger small-button', id: `replay-${service}` },
       'Replay dead letters', h('span', { class: 'visually-hidden', text: ` of the ${service} service` }));
     button.addEventListener('click', () => replay(service, button));
     action = h('div', { class: 'card-actions' }, button);
@@ -160,7 +158,7 @@ function serviceCard(service, health, backlog) {
     : h('p', { class: 'error-text small', text: health.detail || 'No answer.' });
   return h('article', { class: `card service-card state-${state}`, 'data-service': service.key, 'data-state': state, 'aria-labelledby': headingId },
     h('div', { class: 'card-head' },
-      h('div', {}, h('h3', { id: headingId, text: service.name }), h('p', { class: 'muted small role', text: service.role })),
+      h('div', {}, h('h3', { id: headingId, tabindex: '-1', text: service.name }), h('p', { class: 'muted small role', text: service.role })),
       h('span', { class: 'service-status', 'data-field': 'status' }, badgeFor(label))),
     h('h4', { class: 'subhead', text: 'Readiness checks' }),
     checks,
@@ -240,24 +238,23 @@ function renderOverall(healths) {
 }
 
 async function doRefresh() {
-  refreshButton.disabled = true;
+  // Busy, not disabled: a disabled button loses the keyboard focus, and this runs every 10 seconds.
+  // A click meanwhile is harmless (refresh() joins the running one).
   refreshButton.setAttribute('aria-busy', 'true');
-  const focusKey = document.activeElement?.dataset?.focusKey;
   try {
     const [healths, backlogs, index] = await Promise.all([
       Promise.all(SERVICES.map((s) => readiness(s.key))),
       Promise.all(SERVICES.map((s) => outbox(s.key))),
       indexStats(),
     ]);
-    replace(servicesGrid, SERVICES.map((service, i) => serviceCard(service, healths[i], backlogs[i])));
+    keepFocus(() => replace(servicesGrid, SERVICES.map((service, i) => serviceCard(service, healths[i], backlogs[i]))),
+      document.getElementById('services-heading'));
     renderOverall(healths);
     renderIndex(index);
     lastRefreshAt = Date.now();
     const now = new Date(lastRefreshAt);
     replace(lastRefreshed, h('time', { datetime: now.toISOString(), text: clockFormat.format(now) }));
-    if (focusKey) servicesGrid.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
   } finally {
-    refreshButton.disabled = false;
     refreshButton.removeAttribute('aria-busy');
   }
 }
@@ -307,7 +304,8 @@ dialog.addEventListener('close', async () => {
     announce(`The rebuild could not start: ${describe(error)}`, 'error');
   }
   await refresh();
-  reindexButton.focus();
+  // While the rebuild runs the button is disabled: the keyboard goes to the section's heading.
+  (reindexButton.disabled ? document.getElementById('index-heading') : reindexButton).focus();
 });
 
 // ----------------------------------------------------------------------------------------- start

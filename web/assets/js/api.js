@@ -3,20 +3,32 @@
 
 export const ADMIN_API = '/admin/api';
 
-/** An error answer: the problem+json fields, ready to show. */
+/** A UUID as the platform's ids are written (any case). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An error answer: the problem+json fields, ready to show. `path` is what was called. */
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, path = '') {
     super(problem?.detail || problem?.title || `Request failed (${status})`);
     this.status = status;
     this.title = problem?.title || '';
     this.detail = problem?.detail || '';
     this.errors = Array.isArray(problem?.errors) ? problem.errors : [];
     this.retryAfter = problem?.retryAfter;
+    this.path = path;
   }
 
-  /** One line for the user: the detail, else the title, else a plain word for the status. */
+  /**
+   * One line for the user: the detail, else the title, else a plain word for the status. An admin
+   * call refused with 401 means the browser's sign-in is gone or outdated (the password changed):
+   * only a reload brings back the browser's sign-in dialog, so that is what the line says.
+   */
   describe() {
     if (this.status === 0) return 'The server could not be reached. Check your connection and try again.';
+    if (this.status === 401 && this.path.startsWith(`${ADMIN_API}/`)) {
+      return 'You are not signed in, or your sign-in is no longer valid. Reload the page to sign in again.';
+    }
+    if (this.status === 403) return this.detail || 'You are not allowed to do this.';
     if (this.status === 429) {
       return `Too many requests. Please try again${this.retryAfter ? ` in ${this.retryAfter} seconds` : ' later'}.`;
     }
@@ -24,7 +36,34 @@ export class ApiError extends Error {
   }
 }
 
-async function problemOf(response) {
+/** Any thrown value as one line for the user (ApiError.describe() for API errors). */
+export function describeError(error) {
+  if (error instanceof ApiError) return error.describe();
+  return String(error?.message || error || 'Unexpected error');
+}
+
+/** True for an ApiError that no retry can cure without the person (signed out, not allowed). */
+export function isAuthError(error) {
+  return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
+
+/**
+ * For pages where a newer request replaces an older one (typing in a filter, paging): each call
+ * aborts the previous call's request and returns a fresh AbortSignal, so a slow old answer can
+ * never overwrite a newer one.
+ */
+export function latestOnly() {
+  let controller = null;
+  const next = () => {
+    controller?.abort();
+    controller = new AbortController();
+    return controller.signal;
+  };
+  next.abort = () => controller?.abort();
+  return next;
+}
+
+async function problemOf(response, path) {
   const type = response.headers.get('Content-Type') || '';
   let problem = null;
   if (type.includes('json')) {
@@ -37,7 +76,7 @@ async function problemOf(response) {
   problem = problem || { title: response.statusText };
   const retryAfter = response.headers.get('Retry-After');
   if (retryAfter) problem.retryAfter = retryAfter;
-  return new ApiError(response.status, problem);
+  return new ApiError(response.status, problem, path);
 }
 
 /**
@@ -55,9 +94,9 @@ export async function request(path, { method = 'GET', body, headers = {}, signal
     response = await fetch(path, init);
   } catch (error) {
     if (error.name === 'AbortError') throw error;
-    throw new ApiError(0, { title: 'Network error' });
+    throw new ApiError(0, { title: 'Network error' }, path);
   }
-  if (!response.ok) throw await problemOf(response);
+  if (!response.ok) throw await problemOf(response, path);
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : response.text();
@@ -108,11 +147,11 @@ export function upload(path, formData, { headers = {}, onProgress } = {}) {
         const problem = body || { title: xhr.statusText };
         const retryAfter = xhr.getResponseHeader('Retry-After');
         if (retryAfter) problem.retryAfter = retryAfter;
-        reject(new ApiError(xhr.status, problem));
+        reject(new ApiError(xhr.status, problem, path));
       }
     });
-    xhr.addEventListener('error', () => reject(new ApiError(0, { title: 'Network error' })));
-    xhr.addEventListener('abort', () => reject(new ApiError(0, { title: 'Upload cancelled' })));
+    xhr.addEventListener('error', () => reject(new ApiError(0, { title: 'Network error' }, path)));
+    xhr.addEventListener('abort', () => reject(new ApiError(0, { title: 'Upload cancelled' }, path)));
     xhr.send(formData);
   });
 }

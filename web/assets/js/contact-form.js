@@ -232,7 +232,7 @@ function createItem(file) {
   const extension = extensionOf(file.name);
   const item = { key, file, state: 'ready', detail: '' };
   item.status = h('span', { class: 'upload-status', id: `upload-status-${key}`, text: 'Ready to send' });
-  item.progress = h('progress', { max: '100', value: '0', 'aria-label': 'Upload progress', 'aria-describedby': `upload-status-${key}` });
+  item.progress = h('progress', { max: '100', value: '0', 'aria-label': `Upload progress of ${file.name}`, 'aria-describedby': `upload-status-${key}` });
   item.removeButton = h('button', {
     type: 'button', class: 'secondary small-button remove-file',
     on: { click: () => removeItem(item) },

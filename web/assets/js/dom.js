@@ -1,5 +1,6 @@
 // DOM building from text only. User data never passes through an HTML parser: the pages are served
 // with Trusted Types enforced, so innerHTML and friends would throw anyway.
+import { query } from './api.js';
 
 /**
  * Creates an element. attrs: plain attributes (class, id, href, aria-*, data-*...), `text` for
@@ -80,13 +81,57 @@ export function time(iso) {
   return iso ? h('time', { datetime: iso, title: iso, text: formatDate(iso) }) : h('span', { text: '—' });
 }
 
-/** Calls fn after `ms` without another call. */
+/** A yyyy-mm-dd day (from a date input) as the ISO instant its local midnight starts, plus `days`. */
+export function localDayStart(day, days = 0) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d + days).toISOString();
+}
+
+/** Calls fn after `ms` without another call; `.cancel()` drops a pending call. */
 export function debounce(fn, ms) {
   let timer;
-  return (...args) => {
+  const debounced = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
+}
+
+/**
+ * Writes a page's state into the address bar's query (replaceState: no history entry), leaving out
+ * empty values, so that a reload or a shared link shows the same view.
+ */
+export function setQuery(params) {
+  history.replaceState(history.state, '', `${location.pathname}${query(params)}`);
+}
+
+/**
+ * Re-renders without losing the keyboard's place: when the focused element (found by its id) is
+ * replaced by render(), its new twin with the same id gets the focus back; when there is none, or
+ * it cannot take focus (disabled), `fallback` does (an element with tabindex="-1", say a heading).
+ */
+export function keepFocus(render, fallback = null) {
+  const before = document.activeElement;
+  const id = before && before !== document.body ? before.id : '';
+  const result = render();
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (before && before !== document.body && lost) {
+    const twin = id ? document.getElementById(id) : null;
+    twin?.focus({ preventScroll: true });
+    if (document.activeElement !== twin) fallback?.focus({ preventScroll: true });
+  }
+  return result;
+}
+
+/** The text as an absolute http(s) URL for a link, or null (javascript:, data:, relative...: never a link). */
+export function httpUrl(text) {
+  try {
+    const url = new URL(String(text));
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A status word as a badge whose class follows the status (badge-completed, badge-failed...). */
@@ -100,4 +145,12 @@ export function announce(message, kind = 'info') {
   const region = document.getElementById('status');
   if (!region) return;
   replace(region, message ? h('p', { class: `notice notice-${kind}`, text: message }) : null);
+}
+
+/** A failure as an alert box: the message, optional details, and a "Try again" button calling retry. */
+export function errorNotice(message, retry, ...details) {
+  return h('div', { class: 'notice notice-error', role: 'alert' },
+    h('p', { text: message }),
+    ...details,
+    retry ? h('p', {}, h('button', { type: 'button', class: 'secondary', on: { click: () => retry() } }, 'Try again')) : null);
 }
