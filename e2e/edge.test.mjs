@@ -246,6 +246,28 @@ test('APIs: the form key (scope submit) never opens admin endpoints', async () =
   }
 });
 
+test('the edge attaches the form key to same-origin browser submissions only', async () => {
+  // An invalid body: a submission the key opens is refused by validation (400) and stores nothing;
+  // one without the key is refused before that (401).
+  const invalid = JSON.stringify({ name: '', email: 'not-an-address', message: '' });
+  const cases = [
+    ['Sec-Fetch-Site: same-origin (current browsers)', { 'Sec-Fetch-Site': 'same-origin' }, 400],
+    ['Origin of the site itself (browsers without Sec-Fetch-*)', { Origin: BASE_URL }, 400],
+    ['another Origin', { Origin: EVIL_ORIGIN }, 401],
+    ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site', Origin: EVIL_ORIGIN }, 401],
+    ['no browser headers (scripts must send their own key)', {}, 401],
+    ['a wrong key of its own is not replaced', { 'Sec-Fetch-Site': 'same-origin', 'X-API-Key': 'wrong-key' }, 401],
+  ];
+  for (const [what, headers, expected] of cases) {
+    const response = await edgeFetch('/api/v1/contacts', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: invalid,
+    });
+    const problem = await response.json();
+    assert.equal(response.status, expected, `${what}: ${JSON.stringify(problem)}`);
+    if (expected === 400) assert.ok(problem.errors.some((e) => e.field === 'email'), `${what}: field errors`);
+  }
+});
+
 // ------------------------------------------------------------------------------ private paths
 
 const SERVICE_CONTENT = /"checks"\s*:|"status"\s*:\s*"(UP|DOWN)"|# HELP |# TYPE |^openapi:|"openapi"\s*:|"eventId"/m;
