@@ -324,6 +324,39 @@ describe('contact form', () => {
     await page.context().close();
   });
 
+  test('on a slow connection the progress bar moves while the file is sent', async () => {
+    const page = await openForm();
+    // Chromium's own network throttling (DevTools), as on a slow uplink: 256 KB/s for a 1 MB file.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024,
+    });
+    const word = uniqueWord('slow');
+    const name = `scan-${word}.txt`;
+    const big = file(name, `${'Slow uplink test line.\n'.repeat(45_000)}${word}\n`);
+    await page.getByLabel('Name', { exact: true }).fill(`Slow ${word}`);
+    await page.getByLabel('Email', { exact: true }).fill(`${word}@example.com`);
+    await page.getByLabel('Message', { exact: true }).fill('A large file over a slow line.');
+    await page.locator('#attachments').setInputFiles(big);
+    await page.getByRole('button', { name: 'Send message' }).click();
+
+    const item = page.locator(`li.upload-item[data-filename="${name}"]`);
+    const midway = await eventually(async () => {
+      const [state] = (await uploadItems(page)).filter((i) => i.filename === name);
+      return state && state.value > 0 && state.value < state.max ? state : null;
+    }, { timeoutMs: 15_000, intervalMs: 100, what: 'the progress bar between empty and full' });
+    assert.match(midway.status, /Uploading \d+\s?%/, 'the status says how far it is');
+    await screenshot(page, 'contact-form-uploading');
+
+    await eventually(async () => (await item.getAttribute('data-state')) === 'done', { timeoutMs: 30_000, what: 'the upload' });
+    const [done] = (await uploadItems(page)).filter((i) => i.filename === name);
+    assert.equal(done.value, done.max, 'the bar is full at the end');
+    await createdId(page);
+    assertCleanPage(page);
+    await page.context().close();
+  });
+
   test('mobile viewport: no horizontal scroll, with errors and long file names', async () => {
     const page = await openForm({ viewport: { width: 390, height: 844 } });
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
