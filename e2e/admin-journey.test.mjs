@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   launchBrowser, openPage, assertCleanPage, screenshot, eventually, uniqueWord, ADMIN, adminApi, eraseContacts,
+  fillContactForm,
 } from './support.mjs';
 
 const SES_STORE = process.env.SES_STORE_URL || 'http://127.0.0.1:8005/store';
@@ -44,12 +45,11 @@ test('journey: form with two files → search hit → contact insights → downl
   const form = await openPage(browser);
   try {
     assert.equal((await form.goto('/')).status(), 200);
-    await form.getByLabel('Name', { exact: true }).fill(name);
-    await form.getByLabel('Email', { exact: true }).fill(`journey.${word}@example.com`);
-    await form.getByLabel('Company', { exact: true }).fill(`Journey Works ${word}`);
-    await form.getByLabel('Service', { exact: true }).fill('Document processing');
-    await form.getByLabel('Budget', { exact: true }).fill('Not sure yet');
-    await form.getByLabel('Message', { exact: true }).fill(`Hello,\nplease have a look at the attached notes about ${word}.\nThanks!`);
+    await fillContactForm(form, {
+      Name: name, Email: `journey.${word}@example.com`, Company: `Journey Works ${word}`,
+      Service: 'Document processing', Budget: 'Not sure yet',
+      Message: `Hello,\nplease have a look at the attached notes about ${word}.\nThanks!`,
+    });
     await form.getByLabel('Document type').selectOption('report');
     await form.locator('#attachments').setInputFiles([
       { name: txtName, mimeType: 'text/plain', buffer: txt },

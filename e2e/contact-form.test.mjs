@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
-  BASE_URL, assertCleanPage, edgeFetch, eraseContacts, eventually, launchBrowser, openPage, screenshot, uniqueWord,
+  BASE_URL, assertCleanPage, edgeFetch, eraseContacts, eventually, fillContactForm, launchBrowser, openPage, screenshot,
+  uniqueWord,
   watchDialogs, watchRequests,
 } from './support.mjs';
 
@@ -141,12 +142,10 @@ describe('contact form', () => {
     const txt = file(`notes-${word}.txt`, `Project notes ${word}\nThe contracts were signed in Berlin.\n`);
     const csv = file(`figures-${word}.csv`, 'item,amount\nlicence,1200\nsupport,300\n');
 
-    await page.getByLabel('Name', { exact: true }).fill(name);
-    await page.getByLabel('Email', { exact: true }).fill(emailAddress);
-    await page.getByLabel('Company', { exact: true }).fill('Analytical Engines Ltd');
-    await page.getByLabel('Service', { exact: true }).fill('Contract review');
-    await page.getByLabel('Budget', { exact: true }).fill('€5,000 – €20,000');
-    await page.getByLabel('Message', { exact: true }).fill(message);
+    await fillContactForm(page, {
+      Name: name, Email: emailAddress, Company: 'Analytical Engines Ltd', Service: 'Contract review',
+      Budget: '€5,000 – €20,000', Message: message,
+    });
     assert.equal(await page.getByLabel('Document type').inputValue(), 'other', 'the document type defaults to other');
     await page.getByLabel('Document type').selectOption('report');
     await page.locator('#attachments').setInputFiles([txt, csv]);
@@ -225,9 +224,9 @@ describe('contact form', () => {
     const scriptsBefore = await page.evaluate(() => document.scripts.length);
     const uploads = watchRequests(page, 'POST', '/api/v1/documents');
 
-    await page.getByLabel('Name', { exact: true }).fill(hostileName);
-    await page.getByLabel('Email', { exact: true }).fill(`xss.${word}@example.com`);
-    await page.getByLabel('Message', { exact: true }).fill(`<b>bold?</b> <img src=y onerror=alert(2)> ${word}`);
+    await fillContactForm(page, {
+      Name: hostileName, Email: `xss.${word}@example.com`, Message: `<b>bold?</b> <img src=y onerror=alert(2)> ${word}`,
+    });
     await page.locator('#attachments').setInputFiles([path, mismatch]);
 
     const item = page.locator('li.upload-item').filter({ hasText: 'onerror' });
@@ -335,9 +334,7 @@ describe('contact form', () => {
     const word = uniqueWord('slow');
     const name = `scan-${word}.txt`;
     const big = file(name, `${'Slow uplink test line.\n'.repeat(45_000)}${word}\n`);
-    await page.getByLabel('Name', { exact: true }).fill(`Slow ${word}`);
-    await page.getByLabel('Email', { exact: true }).fill(`${word}@example.com`);
-    await page.getByLabel('Message', { exact: true }).fill('A large file over a slow line.');
+    await fillContactForm(page, { Name: `Slow ${word}`, Email: `${word}@example.com`, Message: 'A large file over a slow line.' });
     await page.locator('#attachments').setInputFiles(big);
     await page.getByRole('button', { name: 'Send message' }).click();
 

@@ -7,11 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BASE_URL, ADMIN, FORM_API_KEY, adminAuthorization, edgeFetch, eventually, uniqueWord } from './support.mjs';
+import { join } from 'node:path';
+import {
+  BASE_URL, ADMIN, FORM_API_KEY, RUN_DIR, adminAuthorization, edgeFetch, eventually, uniqueWord,
+} from './support.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EDGE = new URL(BASE_URL);
 const EVIL_ORIGIN = 'https://evil.example';
 const MiB = 1024 * 1024;
@@ -380,7 +380,7 @@ test('body limits: more than 1 MiB of JSON to a non-upload route is refused with
 // ------------------------------------------------------------------------------- access log
 
 function caddyLogPath() {
-  const dir = join(ROOT, '.run', 'logs');
+  const dir = join(RUN_DIR, 'logs');
   const name = readdirSync(dir).find((file) => file === 'caddy.log') || readdirSync(dir).find((file) => /^caddy.*\.log$/.test(file));
   assert.ok(name, `a Caddy log in ${dir}`);
   return join(dir, name);

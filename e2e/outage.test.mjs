@@ -7,15 +7,14 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  adminJson, assertCleanPage, eraseContacts, eventually, launchBrowser, openPage, screenshot, uniqueWord,
+  REPO_ROOT, RUN_DIR, adminJson, assertCleanPage, eraseContacts, eventually, fillContactForm, launchBrowser, openPage,
+  screenshot, uniqueWord,
 } from './support.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DOCUMENT_PID = join(ROOT, '.run', 'pids', 'document.pid');
+const DOCUMENT_PID = join(RUN_DIR, 'pids', 'document.pid');
 const DOCUMENT_READY = 'http://127.0.0.1:8082/q/health/ready';
 const run = promisify(execFile);
 
@@ -33,7 +32,7 @@ async function documentServiceAnswers() {
 
 /** Starts whatever part of the stack is not running (document-service here), without rebuilding. */
 async function startStack() {
-  await run(join(ROOT, 'scripts', 'up'), [], { env: { ...process.env, UP_REBUILD: '0' }, timeout: 180_000 });
+  await run(join(REPO_ROOT, 'scripts', 'up'), [], { env: { ...process.env, UP_REBUILD: '0' }, timeout: 180_000 });
 }
 
 before(async () => {
@@ -58,9 +57,9 @@ test('document-service down during the form: the message is kept, the file waits
   const page = await openPage(browser);
   try {
     await page.goto('/');
-    await page.getByLabel('Name', { exact: true }).fill(`Outage ${word}`);
-    await page.getByLabel('Email', { exact: true }).fill(`${word}@example.com`);
-    await page.getByLabel('Message', { exact: true }).fill(`Sent while document-service is down (${word}).`);
+    await fillContactForm(page, {
+      Name: `Outage ${word}`, Email: `${word}@example.com`, Message: `Sent while document-service is down (${word}).`,
+    });
     await page.locator('#attachments').setInputFiles(file);
 
     // The real document-service process stops.

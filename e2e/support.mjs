@@ -12,13 +12,16 @@ const { chromium } = require('playwright-core');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const BASE_URL = (process.env.INTAKE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
-export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOTS || join(ROOT, '.run', 'e2e', 'screenshots');
+/** The repository root and the local stack's run directory (pids, logs, secrets). */
+export const REPO_ROOT = ROOT;
+export const RUN_DIR = join(ROOT, '.run');
+export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOTS || join(RUN_DIR, 'e2e', 'screenshots');
 
 /** KEY=value lines of .run/secrets.env (written by scripts/up); the environment wins. */
 function secrets() {
   const values = {};
   try {
-    for (const line of readFileSync(join(ROOT, '.run', 'secrets.env'), 'utf8').split('\n')) {
+    for (const line of readFileSync(join(RUN_DIR, 'secrets.env'), 'utf8').split('\n')) {
       const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
       if (m) values[m[1]] = m[2].replace(/^'(.*)'$/, '$1');
     }
@@ -183,6 +186,16 @@ export async function uploadDocument(contact, { filename, content, type = 'text/
   const text = await response.text();
   assert.equal(response.status, 201, `upload of ${filename}: ${text}`);
   return JSON.parse(text).id;
+}
+
+/**
+ * Fills the public form's text fields by their labels, as a person types them: fields is
+ * {Name, Email, Message, Company?, Service?, Budget?}; absent fields are left as they are.
+ */
+export async function fillContactForm(page, fields) {
+  for (const [label, value] of Object.entries(fields)) {
+    if (value !== undefined) await page.getByLabel(label, { exact: true }).fill(value);
+  }
 }
 
 /** Erases contacts a test made (with their documents, index entries and mail data); gone already is fine. */

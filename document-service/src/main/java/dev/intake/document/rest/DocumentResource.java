@@ -44,7 +44,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.intake.document.service.OnVertxContext;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Uploads (upload token or admin) and the administrator's document operations. */
 @Path("/api/v1/documents")
@@ -63,10 +62,12 @@ public class DocumentResource {
     private final StorageConfig storageConfig;
     private final SecurityIdentity identity;
     private final DocumentProcessor processor;
+    private final dev.intake.platform.event.Blocking blocking;
 
     public DocumentResource(DocumentUploads uploads, DocumentAdministration administration, MinioClient storage,
-            StorageConfig storageConfig, SecurityIdentity identity, DocumentProcessor processor) {
+            StorageConfig storageConfig, SecurityIdentity identity, DocumentProcessor processor, dev.intake.platform.event.Blocking blocking) {
         this.processor = processor;
+        this.blocking = blocking;
         this.uploads = uploads;
         this.administration = administration;
         this.storage = storage;
@@ -169,9 +170,9 @@ public class DocumentResource {
     @RolesAllowed(AdminRole.NAME)
     @Operation(summary = "Process the document again (admin)")
     public Uni<DocumentView> reprocess(@PathParam("id") String id) {
-        // The worker claims with a blocking query: wake it from a worker thread, not the event loop.
+        // The worker claims with a blocking query: wake it on a worker thread, not the event loop.
         return administration.reprocess(pathId(id))
-                .invoke(() -> Infrastructure.getDefaultWorkerPool().execute(processor::wakeUp))
+                .call(document -> blocking.run(processor::wakeUp))
                 .map(DocumentView::of);
     }
 
