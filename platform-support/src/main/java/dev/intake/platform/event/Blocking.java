@@ -19,6 +19,10 @@ public class Blocking {
         this.vertx = vertx;
     }
 
+    public <T> Uni<T> call(java.util.concurrent.Callable<T> work) {
+        return vertx.executeBlocking(work::call, false);
+    }
+
     public Uni<Void> run(Runnable work) {
         return vertx.executeBlocking(() -> {
             work.run();

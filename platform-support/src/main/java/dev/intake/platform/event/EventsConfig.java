@@ -41,8 +41,24 @@ public interface EventsConfig {
         @WithDefault("1S")
         Duration pollInterval();
 
-        @WithDefault("50")
+        /** Deliveries claimed at once; split into requests per subscriber. */
+        @WithDefault("200")
         int batchSize();
+
+        /** Claimed batches in flight at once. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** Events in one request to a subscriber. */
+        @WithDefault("100")
+        int maxEventsPerRequest();
+
+        /**
+         * Stored (compressed) payload bytes in one request; a larger event goes alone. Bounds the memory a
+         * batch of large payloads (document texts) takes.
+         */
+        @WithDefault("1048576")
+        long maxRequestBytes();
 
         /** A claim older than this is taken to be from a crashed relay and claimed again. */
         @WithDefault("30S")

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.intake.platform.problem.ProblemException;
+import dev.intake.platform.work.WorkEngine;
 import dev.intake.platform.security.AdminRole;
 import io.smallrye.mutiny.Uni;
 
@@ -25,11 +26,11 @@ import io.smallrye.mutiny.Uni;
 public class OutboxAdminResource {
 
     private final OutboxStore store;
-    private final OutboxRelay relay;
+    private final WorkEngine engine;
 
-    public OutboxAdminResource(OutboxStore store, OutboxRelay relay) {
+    public OutboxAdminResource(OutboxStore store, WorkEngine engine) {
         this.store = store;
-        this.relay = relay;
+        this.engine = engine;
     }
 
     public record Replayed(int replayed) {
@@ -67,6 +68,6 @@ public class OutboxAdminResource {
                 throw ProblemException.badField("eventId", "must be a UUID");
             }
         }
-        return store.replay(id, subscriber).invoke(relay::wakeUp).map(Replayed::new);
+        return store.replay(id, subscriber).invoke(() -> engine.wakeUp("events")).map(Replayed::new);
     }
 }

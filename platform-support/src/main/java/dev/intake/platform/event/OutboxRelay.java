@@ -1,128 +1,239 @@
 package dev.intake.platform.event;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
-import io.vertx.core.Vertx;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.platform.work.Claimed;
+import dev.intake.platform.work.Outcome;
+import dev.intake.platform.work.QueueTable;
+import dev.intake.platform.work.WorkHandler;
+import dev.intake.platform.work.WorkSettings;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Delivers pending outbox rows to their subscribers: woken by NOTIFY when deliveries commit, by a timer
- * when a retry falls due, and by a poll as a safety net (other replicas' retries, missed notifications). Each wake-up drains batch after batch until nothing is due. Failures are retried
- * with backoff and end as dead letters after {@code max-attempts}; rejected events die at once.
+ * Delivers outbox rows as a queue of the work engine. A claimed batch is split by subscriber and sent
+ * as few requests as the count and byte bounds allow; the consumer answers an outcome per event, so a
+ * poison event dies alone. One event per subscriber and aggregate is in flight at a time (the queue's
+ * order key), so each aggregate's events arrive in the order they were recorded.
  */
-@ApplicationScoped
-public class OutboxRelay {
+@Singleton
+public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final Vertx vertx;
-    private final OutboxStore store;
+    static final QueueTable TABLE = new QueueTable("outbox_delivery", "id", "bigint", "seq", "created_at", "PENDING",
+            null, "DELIVERED", "DEAD", "last_error", 300, "delivered_at", null, List.of("subscriber", "aggregate_key"),
+            null, OutboxListenerChannel.NAME, List.of("event_id", "subscriber"));
+
+    /** The claimed delivery of one event to one subscriber. */
+    public record Delivery(UUID eventId, String subscriber) {
+    }
+
+    private record Event(UUID id, String type, int version, String correlationId, OffsetDateTime occurredAt, long size) {
+    }
+
+    private final Pool pool;
     private final EventSender sender;
-    private final EventsConfig.Relay config;
+    private final EventsConfig config;
     private final OutboxMetrics metrics;
-    private final Backoff backoff;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+    private final ObjectMapper json;
+    private final WorkSettings settings;
 
-    public OutboxRelay(OutboxStore store, EventSender sender, EventsConfig config, OutboxMetrics metrics, Vertx vertx) {
-        this.vertx = vertx;
-        this.store = store;
+    public OutboxRelay(Pool pool, EventSender sender, EventsConfig config, OutboxMetrics metrics, ObjectMapper json) {
+        this.pool = pool;
         this.sender = sender;
-        this.config = config.relay();
+        this.config = config;
         this.metrics = metrics;
-        this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff(),
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.json = json;
+        EventsConfig.Relay relay = config.relay();
+        this.settings = new WorkSettings(relay.enabled(), relay.batchSize(), relay.concurrency(), relay.lease(),
+                relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(), relay.pollInterval(), 0);
     }
 
-    @Scheduled(every = "${intake.events.relay.poll-interval:1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayDisabled.class)
-    void poll() {
-        wakeUp();
+    @Override
+    public String queue() {
+        return "events";
     }
 
-    @Scheduled(every = "1H", delayed = "1M", skipExecutionIf = RelayDisabled.class)
-    Uni<Void> prune() {
-        return store.prune(config.retention()).invoke(n -> {
-            if (n > 0) {
-                LOG.debugf("Pruned %d delivered events", n);
+    @Override
+    public QueueTable table() {
+        return TABLE;
+    }
+
+    @Override
+    public WorkSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Delivery read(Row row) {
+        return new Delivery(row.getUUID("event_id"), row.getString("subscriber"));
+    }
+
+    @Override
+    public Uni<List<Outcome>> handle(List<Claimed<Delivery>> batch) {
+        UUID[] ids = batch.stream().map(c -> c.item().eventId()).distinct().toArray(UUID[]::new);
+        return pool.preparedQuery("""
+                SELECT id, type, version, correlation_id, occurred_at, pg_column_size(payload) AS size
+                FROM outbox_event WHERE id = ANY($1)
+                """).execute(Tuple.of(ids)).chain(rows -> {
+            Map<UUID, Event> events = new HashMap<>();
+            for (Row r : rows) {
+                events.put(r.getUUID("id"), new Event(r.getUUID("id"), r.getString("type"), r.getInteger("version"),
+                        r.getString("correlation_id"), r.getOffsetDateTime("occurred_at"), r.getLong("size")));
             }
-        }).replaceWithVoid();
-    }
-
-    /** Starts a drain unless one runs; a drain in progress runs once more so nothing committed is missed. */
-    public void wakeUp() {
-        if (!draining.compareAndSet(false, true)) {
-            wokenWhileDraining.set(true);
-            return;
-        }
-        wokenWhileDraining.set(false);
-        drain().subscribe().with(count -> finishDrain(), failure -> {
-            LOG.warnf(failure, "Outbox relay pass failed: %s", failure.getClass().getSimpleName());
-            finishDrain();
+            Map<String, List<Integer>> bySubscriber = new LinkedHashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                bySubscriber.computeIfAbsent(batch.get(i).item().subscriber(), s -> new ArrayList<>()).add(i);
+            }
+            Outcome[] outcomes = new Outcome[batch.size()];
+            return Multi.createFrom().iterable(bySubscriber.entrySet())
+                    .onItem().transformToUni(e -> deliverTo(e.getKey(), e.getValue(), batch, events, outcomes))
+                    .merge(Math.max(1, bySubscriber.size()))
+                    .collect().last()
+                    .map(ignored -> List.of(outcomes));
         });
     }
 
-    private void finishDrain() {
-        draining.set(false);
-        if (wokenWhileDraining.getAndSet(false)) {
-            wakeUp();
+    /** The subscriber's share of the batch, in request-sized chunks one after the other (bounded memory). */
+    private Uni<Void> deliverTo(String subscriber, List<Integer> positions, List<Claimed<Delivery>> batch,
+            Map<UUID, Event> events, Outcome[] outcomes) {
+        List<List<Integer>> chunks = new ArrayList<>();
+        List<Integer> chunk = new ArrayList<>();
+        long bytes = 0;
+        for (int position : positions) {
+            Event event = events.get(batch.get(position).item().eventId());
+            if (event == null) {
+                outcomes[position] = Outcome.failed("event no longer stored");
+                continue;
+            }
+            if (!chunk.isEmpty() && (chunk.size() >= config.relay().maxEventsPerRequest()
+                    || bytes + event.size() > config.relay().maxRequestBytes())) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                bytes = 0;
+            }
+            chunk.add(position);
+            bytes += event.size();
         }
-    }
-
-    /** Claims and delivers batches until none is due; returns how many deliveries were attempted. */
-    public Uni<Integer> drain() {
-        return drainOnce().chain(n -> n == 0 ? Uni.createFrom().item(0) : drain().map(rest -> rest + n));
-    }
-
-    /** One claimed batch, delivered; in order per aggregate because a batch holds one event per aggregate. */
-    public Uni<Integer> drainOnce() {
-        return store.claim(config.batchSize(), config.lease())
-                .invoke(batch -> LOG.debugf("Claimed %d deliveries", batch.size()))
-                .chain(batch -> deliverAll(batch).replaceWith(batch.size()));
-    }
-
-    private Uni<Void> deliverAll(List<ClaimedDelivery> batch) {
-        return Multi.createFrom().iterable(batch)
-                .onItem().transformToUni(this::deliver).merge(8)
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(c -> sendChunk(subscriber, c, batch, events, outcomes))
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> deliver(ClaimedDelivery delivery) {
-        return store.payload(delivery.eventId()).chain(payload -> sender.send(delivery, payload))
-                .onItemOrFailure().transformToUni((status, failure) -> {
-                    LOG.debugf("Delivery of %s to %s: %s", delivery.eventId(), delivery.subscriber(),
-                            failure != null ? failure.toString() : status);
-                    if (failure != null) {
-                        return retryOrBury(delivery, failure.getClass().getSimpleName());
+    private Uni<Void> sendChunk(String subscriber, List<Integer> chunk, List<Claimed<Delivery>> batch,
+            Map<UUID, Event> events, Outcome[] outcomes) {
+        UUID[] ids = chunk.stream().map(p -> batch.get(p).item().eventId()).toArray(UUID[]::new);
+        return pool.preparedQuery("SELECT id, payload::text AS payload FROM outbox_event WHERE id = ANY($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> {
+                    Map<UUID, String> payloads = new HashMap<>();
+                    for (Row r : rows) {
+                        payloads.put(r.getUUID("id"), r.getString("payload"));
                     }
-                    return switch (DeliveryOutcome.ofStatus(status)) {
-                        case DELIVERED -> store.markDelivered(delivery)
-                                .invoke(() -> metrics.delivered(delivery.subscriber(), DeliveryOutcome.DELIVERED));
-                        case REJECTED -> store.markDead(delivery, "rejected with HTTP " + status)
-                                .invoke(() -> metrics.delivered(delivery.subscriber(), DeliveryOutcome.REJECTED));
-                        case RETRY -> retryOrBury(delivery, "HTTP " + status);
-                    };
-                });
+                    return body(ids, events, payloads);
+                })
+                .chain(body -> sender.send(subscriber, body, events.get(ids[0]).correlationId()))
+                .onItemOrFailure().invoke((response, failure) -> {
+                    if (failure != null) {
+                        LOG.debugf("Delivery of %d events to %s failed: %s", chunk.size(), subscriber, failure.toString());
+                        setAll(subscriber, chunk, outcomes, Outcome.retry(failure.getClass().getSimpleName()));
+                    } else {
+                        record(subscriber, chunk, batch, response, outcomes);
+                    }
+                })
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private Uni<Void> retryOrBury(ClaimedDelivery delivery, String error) {
-        metrics.delivered(delivery.subscriber(), DeliveryOutcome.RETRY);
-        if (delivery.attempt() >= config.maxAttempts()) {
-            LOG.warnf("Event %s to %s is a dead letter after %d attempts (%s)", delivery.eventId(),
-                    delivery.subscriber(), delivery.attempt(), error);
-            return store.markDead(delivery, error + " after " + delivery.attempt() + " attempts");
+    private String body(UUID[] ids, Map<UUID, Event> events, Map<UUID, String> payloads) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("events");
+            for (UUID id : ids) {
+                Event e = events.get(id);
+                g.writeStartObject();
+                g.writeStringField("eventId", id.toString());
+                g.writeStringField("type", e.type());
+                g.writeNumberField("version", e.version());
+                g.writeStringField("occurredAt", e.occurredAt().toInstant().toString());
+                g.writeStringField("correlationId", e.correlationId());
+                g.writeFieldName("payload");
+                // the stored jsonb's text is JSON already: copied, not parsed and written again
+                g.writeRawValue(payloads.get(id));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("event batch not written", e);
         }
-        Duration wait = backoff.after(delivery.attempt());
-        return store.markRetry(delivery, wait, error)
-                .invoke(() -> vertx.setTimer(Math.max(1, wait.toMillis()), id -> wakeUp()));
+        return out.toString();
+    }
+
+    private void record(String subscriber, List<Integer> chunk, List<Claimed<Delivery>> batch,
+            EventSender.Response response, Outcome[] outcomes) {
+        DeliveryOutcome overall = DeliveryOutcome.ofStatus(response.status());
+        if (overall != DeliveryOutcome.DELIVERED) {
+            String reason = "HTTP " + response.status();
+            // a whole batch refused may be one bad event or a size limit: only a single event dies for it
+            setAll(subscriber, chunk, outcomes, overall == DeliveryOutcome.REJECTED && chunk.size() == 1
+                    ? Outcome.failed("rejected with " + reason) : Outcome.retry(reason));
+            return;
+        }
+        Map<String, JsonNode> results = new HashMap<>();
+        try {
+            for (JsonNode result : json.readTree(response.body()).path("results")) {
+                results.put(result.path("eventId").asText(), result);
+            }
+        } catch (IOException e) {
+            LOG.debugf("Unreadable answer from %s: %s", subscriber, e.getClass().getSimpleName());
+        }
+        for (int position : chunk) {
+            JsonNode result = results.get(batch.get(position).item().eventId().toString());
+            String status = result == null ? "missing" : result.path("status").asText();
+            String detail = result == null ? null : result.path("detail").asText(null);
+            Outcome outcome = switch (status) {
+                case "applied", "duplicate" -> Outcome.done();
+                case "rejected" -> Outcome.failed("rejected" + (detail == null ? "" : ": " + detail));
+                default -> Outcome.retry(status + (detail == null ? "" : ": " + detail));
+            };
+            outcomes[position] = outcome;
+            metrics.delivered(subscriber, switch (status) {
+                case "applied", "duplicate" -> DeliveryOutcome.DELIVERED;
+                case "rejected" -> DeliveryOutcome.REJECTED;
+                default -> DeliveryOutcome.RETRY;
+            });
+        }
+    }
+
+    private void setAll(String subscriber, List<Integer> chunk, Outcome[] outcomes, Outcome outcome) {
+        for (int position : chunk) {
+            outcomes[position] = outcome;
+            metrics.delivered(subscriber, outcome.label().equals("done") ? DeliveryOutcome.DELIVERED
+                    : outcome.label().equals("failed") ? DeliveryOutcome.REJECTED : DeliveryOutcome.RETRY);
+        }
     }
 }

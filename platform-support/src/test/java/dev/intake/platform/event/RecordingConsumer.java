@@ -33,6 +33,7 @@ public final class RecordingConsumer {
     private final List<Receipt> receipts = new CopyOnWriteArrayList<>();
     private final Set<UUID> applied = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final AtomicInteger batches = new AtomicInteger();
     private volatile boolean acceptPoison;
     private volatile HttpServer server;
 
@@ -72,7 +73,7 @@ public final class RecordingConsumer {
                 failNext(args[0].substring("aggregate=".length()), Integer.parseInt(args[1].substring("times=".length())));
             }
             case "/accept-poison" -> acceptPoison(query.endsWith("true"));
-            case "/state" -> body = JSON.writeValueAsBytes(Map.of("receipts", receipts, "applied", applied));
+            case "/state" -> body = JSON.writeValueAsBytes(Map.of("receipts", receipts, "applied", applied, "batches", batches.get()));
             default -> {
                 exchange.sendResponseHeaders(404, -1);
                 exchange.close();
@@ -122,28 +123,44 @@ public final class RecordingConsumer {
         this.acceptPoison = accept;
     }
 
+    /**
+     * Answers a batch like a real inbox ({@code /internal/events/batch}): an outcome per event, so one
+     * failing or poison event leaves its neighbours applied.
+     */
     private void handle(HttpExchange exchange) throws IOException {
-        JsonNode envelope;
+        JsonNode batch;
         try (InputStream body = exchange.getRequestBody()) {
-            envelope = JSON.readTree(body);
+            batch = JSON.readTree(body);
         }
-        UUID id = UUID.fromString(envelope.path("eventId").asText());
-        JsonNode payload = envelope.path("payload");
-        String aggregate = payload.path("aggregate").asText();
-        receipts.add(new Receipt(id, aggregate, payload.path("position").asInt(), System.nanoTime(),
-                exchange.getRequestHeaders().getFirst("X-Service-Token"),
-                exchange.getRequestHeaders().getFirst("X-Correlation-ID")));
-        AtomicInteger failures = failuresLeft.get(aggregate);
-        int status;
-        if (failures != null && failures.getAndDecrement() > 0) {
-            status = 503;
-        } else if (payload.path("poison").asBoolean() && !acceptPoison) {
-            status = 422;
-        } else {
-            applied.add(id);
-            status = 200;
+        if (!exchange.getRequestURI().getPath().endsWith("/batch")) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
         }
-        exchange.sendResponseHeaders(status, -1);
+        batches.incrementAndGet();
+        var results = JSON.createArrayNode();
+        for (JsonNode envelope : batch.path("events")) {
+            UUID id = UUID.fromString(envelope.path("eventId").asText());
+            JsonNode payload = envelope.path("payload");
+            String aggregate = payload.path("aggregate").asText();
+            receipts.add(new Receipt(id, aggregate, payload.path("position").asInt(), System.nanoTime(),
+                    exchange.getRequestHeaders().getFirst("X-Service-Token"),
+                    exchange.getRequestHeaders().getFirst("X-Correlation-ID")));
+            AtomicInteger failures = failuresLeft.get(aggregate);
+            String status;
+            if (failures != null && failures.getAndDecrement() > 0) {
+                status = "failed";
+            } else if (payload.path("poison").asBoolean() && !acceptPoison) {
+                status = "rejected";
+            } else {
+                status = applied.add(id) ? "applied" : "duplicate";
+            }
+            results.addObject().put("eventId", id.toString()).put("status", status);
+        }
+        byte[] answer = JSON.writeValueAsBytes(JSON.createObjectNode().set("results", results));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, answer.length);
+        exchange.getResponseBody().write(answer);
         exchange.close();
     }
 }

@@ -39,15 +39,9 @@ class TwoRelaysTest {
     }
 
     @Inject
-    OutboxStore store;
+    OutboxRelay relay;
     @Inject
-    EventSender sender;
-    @Inject
-    EventsConfig config;
-    @Inject
-    OutboxMetrics metrics;
-    @Inject
-    io.vertx.core.Vertx vertx;
+    dev.intake.platform.work.WorkEngine engine;
 
     @Test
     void eachEventIsDeliveredOnceWhenTwoRelaysCompete() {
@@ -55,12 +49,9 @@ class TwoRelaysTest {
         for (int a = 0; a < 10; a++) {
             produced.addAll(ProbeEvents.publish("replica-" + a, 0, 30));
         }
-        OutboxRelay first = new OutboxRelay(store, sender, config, metrics, vertx);
-        OutboxRelay second = new OutboxRelay(store, sender, config, metrics, vertx);
-
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> runUntil(first, consumer, deadline));
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> runUntil(second, consumer, deadline));
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> runUntil(engine, relay, consumer, deadline));
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> runUntil(engine, relay, consumer, deadline));
         int byFirst = a.join();
         int bySecond = b.join();
 
@@ -78,10 +69,12 @@ class TwoRelaysTest {
         assertEquals(300, produced.stream().distinct().count());
     }
 
-    private static int runUntil(OutboxRelay relay, RecorderControl consumer, Instant deadline) {
+    /** A worker of its own on the one outbox, as a second replica would be. */
+    private static int runUntil(dev.intake.platform.work.WorkEngine engine, OutboxRelay relay, RecorderControl consumer,
+            Instant deadline) {
         int delivered = 0;
         while (consumer.appliedOf("replica-") < 300 && Instant.now().isBefore(deadline)) {
-            delivered += relay.drainOnce().await().atMost(Duration.ofSeconds(10));
+            delivered += engine.cycle(relay).await().atMost(Duration.ofSeconds(10));
         }
         return delivered;
     }
