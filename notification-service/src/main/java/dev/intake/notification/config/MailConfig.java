@@ -50,11 +50,27 @@ public interface MailConfig {
 
     interface Sender {
 
+        @WithDefault("true")
+        boolean enabled();
+
         @WithDefault("2S")
         Duration pollInterval();
 
-        @WithDefault("20")
+        /** Mails claimed at once. */
+        @WithDefault("50")
         int batchSize();
+
+        /** Claimed batches in flight at once. */
+        @WithDefault("1")
+        int concurrency();
+
+        /** SES calls in flight at once. */
+        @WithDefault("16")
+        int sendConcurrency();
+
+        /** At most this many SES calls per second (the account's sending quota); 0 for no limit. */
+        @WithDefault("0")
+        double sendRate();
 
         /** How long a claimed row is reserved for the replica that claimed it (longer than one SES call). */
         @WithDefault("2M")
@@ -66,7 +82,7 @@ public interface MailConfig {
         @WithDefault("30M")
         Duration maxBackoff();
 
-        /** Transient failures tolerated before a row is FAILED (about a day with the defaults). */
+        /** Attempts (each claim is one, even if the replica died) before a row is FAILED (about a day with the defaults). */
         @WithDefault("60")
         int maxAttempts();
 

@@ -4,6 +4,6 @@ import java.util.UUID;
 
 import dev.intake.notification.model.MailMessage;
 
-/** A PENDING row the sender has leased; {@code attempts} counts the SES calls made before this one. */
-public record ClaimedMail(UUID id, String template, MailMessage message, int attempts, String correlationId) {
+/** A PENDING row the sender has leased. */
+public record ClaimedMail(UUID id, String template, MailMessage message, String correlationId) {
 }

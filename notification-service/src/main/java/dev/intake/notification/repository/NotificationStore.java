@@ -1,7 +1,5 @@
 package dev.intake.notification.repository;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,27 +16,14 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The sender's SQL on the delivery log, outside any event transaction. Claims lease rows with
- * {@code FOR UPDATE SKIP LOCKED}, so replicas send disjoint rows, and a replica that dies mid-send only
- * delays its rows until the lease ends.
+ * The delivery log's SQL outside the entity mappings: queueing a mail in the inbox transaction, the
+ * suppression check and the backlog. Claims and outcomes are the work engine's (NotificationSender).
  */
 @ApplicationScoped
 public class NotificationStore {
 
-    private static final String CLAIM = """
-            UPDATE notification n SET claimed_until = now() + $2 * interval '1 millisecond'
-            FROM (
-                SELECT id FROM notification
-                WHERE status = 'PENDING' AND next_attempt_at <= now()
-                  AND (claimed_until IS NULL OR claimed_until < now())
-                ORDER BY next_attempt_at
-                LIMIT $1
-                FOR UPDATE SKIP LOCKED
-            ) picked
-            WHERE n.id = picked.id
-            RETURNING n.id, n.template, n.recipients, n.reply_to, n.subject, n.body_text, n.body_html, n.attempts,
-                      n.correlation_id
-            """;
+    /** NOTIFYed when mails are queued (V2), so the sender of every replica wakes at once. */
+    public static final String CHANNEL = "notification_pending";
 
     private static final String INSERT = """
             INSERT INTO notification (id, event_id, template, contact_id, recipients, reply_to, subject, body_text, body_html)
@@ -52,17 +37,12 @@ public class NotificationStore {
         this.pool = pool;
     }
 
-    public Uni<List<ClaimedMail>> claim(int batchSize, Duration lease) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(batchSize, lease.toMillis())).map(rows -> {
-            List<ClaimedMail> claimed = new ArrayList<>();
-            for (Row r : rows) {
-                claimed.add(new ClaimedMail(r.getUUID("id"), r.getString("template"),
-                        new MailMessage(List.of(r.getArrayOfStrings("recipients")), r.getString("reply_to"),
-                                r.getString("subject"), r.getString("body_text"), r.getString("body_html")),
-                        r.getInteger("attempts"), r.getString("correlation_id")));
-            }
-            return claimed;
-        });
+    /** The mail of a row the work engine claimed (NotificationSender's table lists these columns). */
+    public static ClaimedMail claimedMail(Row r) {
+        return new ClaimedMail(r.getUUID("work_id"), r.getString("template"),
+                new MailMessage(List.of(r.getArrayOfStrings("recipients")), r.getString("reply_to"),
+                        r.getString("subject"), r.getString("body_text"), r.getString("body_html")),
+                r.getString("correlation_id"));
     }
 
     /** Queues a mail through the given connection (its transaction); a second one for the same key is ignored. */
@@ -70,38 +50,6 @@ public class NotificationStore {
         return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] { UUID.randomUUID(), eventId,
                 template.key(), contactId, mail.to().toArray(String[]::new), mail.replyTo(), mail.subject(),
                 mail.text(), mail.html() })).replaceWithVoid();
-    }
-
-    public Uni<Void> markSent(UUID id, String messageId) {
-        return update("""
-                UPDATE notification SET status = 'SENT', attempts = attempts + 1, ses_message_id = $2, sent_at = now(),
-                       last_error = NULL, claimed_until = NULL
-                WHERE id = $1
-                """, Tuple.of(id, messageId));
-    }
-
-    public Uni<Void> markRetry(UUID id, Duration wait, String error) {
-        return update("""
-                UPDATE notification SET attempts = attempts + 1, last_error = $2, claimed_until = NULL,
-                       next_attempt_at = now() + $3 * interval '1 millisecond'
-                WHERE id = $1
-                """, Tuple.of(id, error, wait.toMillis()));
-    }
-
-    /** {@code called}: whether SES was asked (and the attempt counts). */
-    public Uni<Void> markFailed(UUID id, String error, boolean called) {
-        return update("""
-                UPDATE notification SET status = 'FAILED', attempts = attempts + $3, last_error = $2, claimed_until = NULL
-                WHERE id = $1
-                """, Tuple.of(id, error, called ? 1 : 0));
-    }
-
-    public Uni<Void> markSuppressed(UUID id) {
-        return update("""
-                UPDATE notification SET status = 'SUPPRESSED', claimed_until = NULL,
-                       last_error = 'every recipient is on the suppression list'
-                WHERE id = $1
-                """, Tuple.of(id));
     }
 
     /** Which of these addresses are suppressed, lower-case. */
@@ -129,9 +77,4 @@ public class NotificationStore {
 
     public record Backlog(long pending, long retrying) {
     }
-
-    private Uni<Void> update(String sql, Tuple args) {
-        return pool.preparedQuery(sql).execute(args).replaceWithVoid();
-    }
-
 }

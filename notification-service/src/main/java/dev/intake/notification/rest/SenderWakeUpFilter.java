@@ -6,25 +6,26 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import dev.intake.notification.service.NotificationSender;
+import dev.intake.platform.work.WorkEngine;
 
 /**
- * Wakes the sender when an event was applied or a retry queued. The response is written after the
- * transaction committed, so the new rows are visible to the sender's claim; the poll remains the safety net.
+ * Wakes this replica's sender when an administrator queued a retry (an update, which NOTIFYs nobody).
+ * New rows wake every replica through the table's NOTIFY trigger; the poll remains the safety net.
  */
 public class SenderWakeUpFilter {
 
-    private final NotificationSender sender;
+    private final WorkEngine engine;
 
-    public SenderWakeUpFilter(NotificationSender sender) {
-        this.sender = sender;
+    public SenderWakeUpFilter(WorkEngine engine) {
+        this.engine = engine;
     }
 
     @ServerResponseFilter
     public void afterEvent(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath().replaceFirst("^/", "");
         if (response.getStatus() == 200 && "POST".equals(request.getMethod())
-                && (path.equals("internal/events") || path.startsWith("api/v1/notifications/"))) {
-            sender.wakeUp();
+                && path.startsWith("api/v1/notifications/")) {
+            engine.wakeUp(NotificationSender.QUEUE);
         }
     }
 }

@@ -48,15 +48,12 @@ public class DocumentDigests {
     private final MailComposer composer;
     private final NotificationStore store;
     private final Pool pool;
-    private final NotificationSender sender;
 
-    public DocumentDigests(MailConfig config, MailComposer composer, NotificationStore store, Pool pool,
-            NotificationSender sender) {
+    public DocumentDigests(MailConfig config, MailComposer composer, NotificationStore store, Pool pool) {
         this.config = config;
         this.composer = composer;
         this.store = store;
         this.pool = pool;
-        this.sender = sender;
     }
 
     /** Counts one processed document into its contact's window, in the caller's (inbox) transaction. */
@@ -84,11 +81,7 @@ public class DocumentDigests {
     @Scheduled(every = "${intake.mail.digest.flush-interval:30S}", delayed = "1S",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flushDue() {
-        return flush().invoke(n -> {
-            if (n > 0) {
-                sender.wakeUp();
-            }
-        }).onFailure().invoke(e -> LOG.warnf(e, "Digest flush failed")).onFailure().recoverWithNull()
+        return flush().onFailure().invoke(e -> LOG.warnf(e, "Digest flush failed")).onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 

@@ -1,12 +1,12 @@
 package dev.intake.notification.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -20,138 +20,135 @@ import dev.intake.notification.model.MailMessage;
 import dev.intake.notification.repository.ClaimedMail;
 import dev.intake.notification.repository.NotificationStore;
 import dev.intake.platform.correlation.CorrelationId;
-import dev.intake.platform.event.Backoff;
-import io.quarkus.scheduler.Scheduled;
+import dev.intake.platform.event.Blocking;
+import dev.intake.platform.work.Claimed;
+import dev.intake.platform.work.Outcome;
+import dev.intake.platform.work.QueueTable;
+import dev.intake.platform.work.WorkHandler;
+import dev.intake.platform.work.WorkSettings;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * Works off the delivery log: claims due PENDING rows and sends them through SES on worker threads (the
- * SES client blocks). Woken after an event commits and by a poll, which also picks up retries and rows of
- * other replicas. Transient failures retry with exponential backoff and jitter up to
- * {@code max-attempts}; permanent ones fail at once; suppressed recipients are dropped.
+ * Works off the delivery log as the work engine's {@code mail} queue: a claimed batch is checked
+ * against the suppression list in one query, then sent through SES on worker threads (the SES client
+ * blocks), {@code send-concurrency} at a time and no faster than {@code send-rate} per second (the SES
+ * account's quota). Transient failures retry with the engine's backoff; permanent ones fail at once;
+ * suppressed recipients are dropped.
  */
-@ApplicationScoped
-public class NotificationSender {
+@Singleton
+public class NotificationSender implements WorkHandler<ClaimedMail> {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+
+    public static final String QUEUE = "mail";
+
+    static final QueueTable TABLE = new QueueTable("notification", "id", "uuid", "next_attempt_at", "created_at",
+            "PENDING", null, "SENT", "FAILED", "last_error", 500, "sent_at", "ses_message_id", List.of(), null,
+            NotificationStore.CHANNEL, List.of("template", "recipients", "reply_to", "subject", "body_text",
+                    "body_html", "correlation_id"));
 
     private final NotificationStore store;
     private final SesMailer mailer;
     private final NotificationMetrics metrics;
+    private final Blocking blocking;
     private final MailConfig.Sender config;
-    private final Backoff backoff;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+    private final WorkSettings settings;
+    private final SendRate rate;
 
-    public NotificationSender(NotificationStore store, SesMailer mailer, NotificationMetrics metrics,
+    public NotificationSender(NotificationStore store, SesMailer mailer, NotificationMetrics metrics, Blocking blocking,
             MailConfig config) {
         this.store = store;
         this.mailer = mailer;
         this.metrics = metrics;
+        this.blocking = blocking;
         this.config = config.sender();
-        this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff(),
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.settings = new WorkSettings(this.config.enabled(), this.config.batchSize(), this.config.concurrency(),
+                this.config.lease(), this.config.maxAttempts(), this.config.initialBackoff(), this.config.maxBackoff(),
+                this.config.pollInterval(), 0);
+        this.rate = new SendRate(this.config.sendRate());
     }
 
-    @Scheduled(every = "${intake.mail.sender.poll-interval:2S}", delayed = "1S",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        wakeUp();
+    @Override
+    public String queue() {
+        return QUEUE;
     }
 
-    /** Starts a drain unless one runs; a running drain goes round once more so nothing committed is missed. */
-    public void wakeUp() {
-        if (!draining.compareAndSet(false, true)) {
-            wokenWhileDraining.set(true);
-            return;
+    @Override
+    public QueueTable table() {
+        return TABLE;
+    }
+
+    @Override
+    public WorkSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ClaimedMail read(Row r) {
+        return NotificationStore.claimedMail(r);
+    }
+
+    @Override
+    public Uni<List<Outcome>> handle(List<Claimed<ClaimedMail>> batch) {
+        List<String> everyone = batch.stream().flatMap(c -> c.item().message().to().stream()).distinct().toList();
+        return store.suppressedAmong(everyone).chain(suppressed -> Multi.createFrom().range(0, batch.size())
+                .onItem().transformToUni(i -> deliver(batch.get(i).item(), suppressed).map(o -> new Indexed(i, o)))
+                .merge(Math.max(1, config.sendConcurrency()))
+                .collect().asList()
+                .map(done -> {
+                    Outcome[] outcomes = new Outcome[batch.size()];
+                    done.forEach(d -> outcomes[d.index()] = d.outcome());
+                    return List.of(outcomes);
+                }));
+    }
+
+    private record Indexed(int index, Outcome outcome) {
+    }
+
+    private Uni<Outcome> deliver(ClaimedMail mail, Set<String> suppressed) {
+        List<String> to = mail.message().to().stream()
+                .filter(address -> !suppressed.contains(address.toLowerCase(Locale.ROOT))).toList();
+        if (to.isEmpty()) {
+            metrics.outcome(mail.template(), NotificationMetrics.Outcome.SUPPRESSED);
+            log(mail, () -> LOG.infof("Mail %s (%s) suppressed: every recipient is on the suppression list",
+                    mail.id(), mail.template()));
+            return Uni.createFrom().item(Outcome.ended("SUPPRESSED", "every recipient is on the suppression list"));
         }
-        wokenWhileDraining.set(false);
-        drain().subscribe().with(n -> finishDrain(), failure -> {
-            LOG.warnf(failure, "Mail sender pass failed");
-            finishDrain();
-        });
-    }
-
-    private void finishDrain() {
-        draining.set(false);
-        if (wokenWhileDraining.getAndSet(false)) {
-            wakeUp();
+        if (!to.stream().allMatch(Addresses::isValid)) {
+            // SES would only reject it: fail now, without a call
+            metrics.outcome(mail.template(), NotificationMetrics.Outcome.FAILED);
+            return Uni.createFrom().item(Outcome.failed("invalid recipient address"));
         }
-    }
-
-    /** Claims and sends batches until none is due; returns how many rows were handled. */
-    public Uni<Integer> drain() {
-        return store.claim(config.batchSize(), config.lease())
-                .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0)
-                        : Multi.createFrom().iterable(batch)
-                                .onItem().transformToUni(this::deliver).merge(4)
-                                .collect().last()
-                                .chain(() -> drain()).map(rest -> rest + batch.size()));
-    }
-
-    private Uni<Void> deliver(ClaimedMail mail) {
-        return store.suppressedAmong(mail.message().to()).chain(suppressed -> {
-            List<String> to = mail.message().to().stream()
-                    .filter(address -> !suppressed.contains(address.toLowerCase(Locale.ROOT))).toList();
-            if (to.isEmpty()) {
-                metrics.outcome(mail.template(), NotificationMetrics.Outcome.SUPPRESSED);
-                log(mail, () -> LOG.infof("Mail %s (%s) suppressed: every recipient is on the suppression list",
-                        mail.id(), mail.template()));
-                return store.markSuppressed(mail.id());
-            }
-            if (!to.stream().allMatch(Addresses::isValid)) {
-                // SES would only reject it: fail now, without a call
-                metrics.outcome(mail.template(), NotificationMetrics.Outcome.FAILED);
-                return store.markFailed(mail.id(), "invalid recipient address", false);
-            }
-            MailMessage message = new MailMessage(to, mail.message().replyTo(), mail.message().subject(),
-                    mail.message().text(), mail.message().html());
-            return send(mail, message);
-        });
-    }
-
-    private Uni<Void> send(ClaimedMail mail, MailMessage message) {
-        return Uni.createFrom().item(() -> {
+        MailMessage message = new MailMessage(to, mail.message().replyTo(), mail.message().subject(),
+                mail.message().text(), mail.message().html());
+        return rate.acquire().chain(() -> blocking.call(() -> {
             long start = System.nanoTime();
             try {
                 return mailer.send(message);
             } finally {
                 metrics.sendTime(mail.template(), Duration.ofNanos(System.nanoTime() - start));
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onItemOrFailure().transformToUni((messageId, failure) -> failure == null
-                        ? store.markSent(mail.id(), messageId).invoke(() -> {
-                            metrics.outcome(mail.template(), NotificationMetrics.Outcome.SENT);
-                            log(mail, () -> LOG.infof("Mail %s (%s) sent as SES message %s", mail.id(),
-                                    mail.template(), messageId));
-                        })
-                        : failed(mail, SesFailures.classify(failure)));
+        })).map(messageId -> {
+            metrics.outcome(mail.template(), NotificationMetrics.Outcome.SENT);
+            log(mail, () -> LOG.debugf("Mail %s (%s) sent as SES message %s", mail.id(), mail.template(), messageId));
+            return Outcome.done(messageId);
+        }).onFailure().recoverWithItem(failure -> failed(mail, SesFailures.classify(failure)));
     }
 
-    private Uni<Void> failed(ClaimedMail mail, SendFailure failure) {
-        int attempt = mail.attempts() + 1;
+    private Outcome failed(ClaimedMail mail, SendFailure failure) {
         if (!failure.isTransient()) {
             log(mail, () -> LOG.warnf("Mail %s (%s) failed permanently: %s", mail.id(), mail.template(),
                     failure.getMessage()));
             metrics.outcome(mail.template(), NotificationMetrics.Outcome.FAILED);
-            return store.markFailed(mail.id(), failure.getMessage(), true);
+            return Outcome.failed(failure.getMessage());
         }
-        if (attempt >= config.maxAttempts()) {
-            log(mail, () -> LOG.warnf("Mail %s (%s) failed after %d attempts: %s", mail.id(), mail.template(),
-                    attempt, failure.getMessage()));
-            metrics.outcome(mail.template(), NotificationMetrics.Outcome.FAILED);
-            return store.markFailed(mail.id(), failure.getMessage() + " (gave up after " + attempt + " attempts)",
-                    true);
-        }
-        Duration wait = backoff.after(attempt);
-        log(mail, () -> LOG.debugf("Mail %s (%s) attempt %d failed, retry in %s: %s", mail.id(), mail.template(),
-                attempt, wait, failure.getMessage()));
+        log(mail, () -> LOG.debugf("Mail %s (%s) failed, to be retried: %s", mail.id(), mail.template(),
+                failure.getMessage()));
         metrics.outcome(mail.template(), NotificationMetrics.Outcome.RETRY);
-        return store.markRetry(mail.id(), wait, failure.getMessage());
+        return Outcome.retry(failure.getMessage());
     }
-
 
     /** Logs under the correlation id of the event that caused the mail. */
     private static void log(ClaimedMail mail, Runnable line) {
@@ -169,6 +166,32 @@ public class NotificationSender {
             } else {
                 MDC.remove(CorrelationId.MDC_KEY);
             }
+        }
+    }
+
+    /** Spaces sends evenly to at most {@code perSecond} (0: no limit); a send waits for its slot, none is dropped. */
+    static final class SendRate {
+
+        private final long intervalNanos;
+        private long next;
+
+        SendRate(double perSecond) {
+            this.intervalNanos = perSecond <= 0 ? 0 : (long) (1_000_000_000L / perSecond);
+        }
+
+        Uni<Void> acquire() {
+            if (intervalNanos == 0) {
+                return Uni.createFrom().voidItem();
+            }
+            long wait;
+            synchronized (this) {
+                long now = System.nanoTime();
+                long slot = Math.max(now, next);
+                next = slot + intervalNanos;
+                wait = slot - now;
+            }
+            return wait <= 0 ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait));
         }
     }
 }
