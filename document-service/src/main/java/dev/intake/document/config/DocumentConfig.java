@@ -32,8 +32,16 @@ public interface DocumentConfig {
         @WithDefault("5M")
         Duration lease();
 
+        /** Attempts (each claim is one, even one whose worker died) before a document is FAILED. */
         @WithDefault("5")
         int maxAttempts();
+
+        /** Wait after the first failed attempt; doubles each time (with jitter) up to {@code max-backoff}. */
+        @WithDefault("30S")
+        Duration initialBackoff();
+
+        @WithDefault("1H")
+        Duration maxBackoff();
 
         /** Time allowed to extract one document. */
         @WithDefault("2M")

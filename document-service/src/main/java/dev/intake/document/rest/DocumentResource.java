@@ -33,6 +33,7 @@ import dev.intake.document.config.StorageConfig;
 import dev.intake.document.model.DocumentStatus;
 import dev.intake.document.service.DocumentAdministration;
 import dev.intake.document.service.DocumentProcessor;
+import dev.intake.platform.work.WorkEngine;
 import dev.intake.document.service.DocumentUploads;
 import dev.intake.platform.problem.ProblemException;
 import dev.intake.platform.security.AdminRole;
@@ -61,13 +62,11 @@ public class DocumentResource {
     private final MinioClient storage;
     private final StorageConfig storageConfig;
     private final SecurityIdentity identity;
-    private final DocumentProcessor processor;
-    private final dev.intake.platform.event.Blocking blocking;
+    private final WorkEngine engine;
 
     public DocumentResource(DocumentUploads uploads, DocumentAdministration administration, MinioClient storage,
-            StorageConfig storageConfig, SecurityIdentity identity, DocumentProcessor processor, dev.intake.platform.event.Blocking blocking) {
-        this.processor = processor;
-        this.blocking = blocking;
+            StorageConfig storageConfig, SecurityIdentity identity, WorkEngine engine) {
+        this.engine = engine;
         this.uploads = uploads;
         this.administration = administration;
         this.storage = storage;
@@ -87,7 +86,6 @@ public class DocumentResource {
         var request = UploadForm.validate(file, contactId, documentType, description, tags, token,
                 identity.hasRole(AdminRole.NAME), "contactId", "documentType");
         var document = uploads.store(request);
-        processor.wakeUp();
         return Response.created(URI.create("/api/v1/documents/" + document.id)).entity(DocumentView.of(document)).build();
     }
 
@@ -170,9 +168,9 @@ public class DocumentResource {
     @RolesAllowed(AdminRole.NAME)
     @Operation(summary = "Process the document again (admin)")
     public Uni<DocumentView> reprocess(@PathParam("id") String id) {
-        // The worker claims with a blocking query: wake it on a worker thread, not the event loop.
+        // an update NOTIFYs nobody: wake this replica's queue (the others' polls find it too)
         return administration.reprocess(pathId(id))
-                .call(document -> blocking.run(processor::wakeUp))
+                .invoke(document -> engine.wakeUp(DocumentProcessor.QUEUE))
                 .map(DocumentView::of);
     }
 

@@ -3,18 +3,17 @@ package dev.intake.document.service;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.document.config.DocumentConfig;
@@ -24,39 +23,38 @@ import dev.intake.document.insight.InsightAnalyzer;
 import dev.intake.document.insight.Insights;
 import dev.intake.document.model.Document;
 import dev.intake.document.model.DocumentStatus;
+import dev.intake.platform.event.Blocking;
 import dev.intake.platform.event.Outbox;
+import dev.intake.platform.work.Claimed;
+import dev.intake.platform.work.Outcome;
+import dev.intake.platform.work.QueueTable;
+import dev.intake.platform.work.WorkHandler;
+import dev.intake.platform.work.WorkSettings;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The processing worker: claims due documents (SKIP LOCKED, safe with replicas; a crashed worker's
- * claim expires after the lease), extracts text and insights on a bounded pool, and records the outcome
- * together with {@code document.processed}.
+ * The work engine's {@code documents} queue: extracts text and insights from each claimed document on a
+ * worker thread and records the outcome together with {@code document.processed}. Contacts take turns
+ * (the queue's fairness key), so one contact's 500 files do not hold back everybody else's. A final
+ * outcome (completed, failed for good, attempts used up, or a worker lost every time) is written by
+ * this handler in one transaction with its event, fenced by the claim's lease.
  */
-@ApplicationScoped
-public class DocumentProcessor {
+@Singleton
+public class DocumentProcessor implements WorkHandler<UUID> {
 
     private static final Logger LOG = Logger.getLogger(DocumentProcessor.class);
 
-    private static final String CLAIM = """
-            UPDATE document d SET status = 'PROCESSING', attempts = d.attempts + 1,
-                   claimed_until = now() + $2 * interval '1 millisecond'
-            FROM (SELECT id FROM document
-                  WHERE (status = 'PENDING' AND next_attempt_at <= now())
-                     OR (status = 'PROCESSING' AND claimed_until < now())
-                  ORDER BY uploaded_at
-                  LIMIT $1
-                  FOR UPDATE SKIP LOCKED) due
-            WHERE d.id = due.id
-            RETURNING d.id
-            """;
+    public static final String QUEUE = "documents";
 
-    private final Pool pool;
+    static final QueueTable TABLE = new QueueTable("document", "id", "uuid", "uploaded_at", "uploaded_at", "PENDING",
+            "PROCESSING", "COMPLETED", "FAILED", "failure_reason", 500, "processed_at", null, List.of(), "contact_id",
+            "document_pending", List.of());
+
     private final MinioClient storage;
     private final StorageConfig storageConfig;
     private final DocumentConfig.Processing config;
@@ -65,14 +63,12 @@ public class DocumentProcessor {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final DocumentMetrics metrics;
-    private final ExecutorService workers;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean claiming = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Blocking blocking;
+    private final WorkSettings settings;
 
-    public DocumentProcessor(Pool pool, MinioClient storage, StorageConfig storageConfig, DocumentConfig config,
+    public DocumentProcessor(MinioClient storage, StorageConfig storageConfig, DocumentConfig config,
             TextExtractor extractor, InsightAnalyzer analyzer, Outbox outbox, ObjectMapper json,
-            DocumentMetrics metrics) {
-        this.pool = pool;
+            DocumentMetrics metrics, Blocking blocking) {
         this.storage = storage;
         this.storageConfig = storageConfig;
         this.config = config.processing();
@@ -81,145 +77,145 @@ public class DocumentProcessor {
         this.outbox = outbox;
         this.json = json;
         this.metrics = metrics;
-        this.workers = Executors.newFixedThreadPool(this.config.concurrency(), r -> {
-            Thread thread = new Thread(r, "document-processor");
-            thread.setDaemon(true);
-            return thread;
+        this.blocking = blocking;
+        this.settings = new WorkSettings(this.config.enabled(), 1, this.config.concurrency(), this.config.lease(),
+                this.config.maxAttempts(), this.config.initialBackoff(), this.config.maxBackoff(),
+                this.config.pollInterval());
+    }
+
+    @Override
+    public String queue() {
+        return QUEUE;
+    }
+
+    @Override
+    public QueueTable table() {
+        return TABLE;
+    }
+
+    @Override
+    public WorkSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public UUID read(Row row) {
+        return row.getUUID("work_id");
+    }
+
+    @Override
+    public Uni<List<Outcome>> handle(List<Claimed<UUID>> batch) {
+        return Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::process)
+                .collect().asList();
+    }
+
+    @Override
+    public Uni<List<Outcome>> exhausted(List<Claimed<UUID>> items, String reason) {
+        return Multi.createFrom().iterable(items)
+                .onItem().transformToUniAndConcatenate(item -> Panache.withSession(() -> Document.<Document>findById(item.item()))
+                        .chain(document -> document == null ? Uni.createFrom().item(Outcome.failed(reason))
+                                : fail(document, item.lease(), reason).replaceWith(Outcome.failed(reason))))
+                .collect().asList();
+    }
+
+    private Uni<Outcome> process(Claimed<UUID> claimed) {
+        Instant started = Instant.now();
+        return Panache.withSession(() -> Document.<Document>findById(claimed.item())).chain(document -> {
+            if (document == null) {
+                return Uni.createFrom().item(Outcome.done());
+            }
+            return blocking.call(() -> extract(document))
+                    .chain(result -> complete(document, claimed.lease(), result.extraction(), result.insights())
+                            .invoke(() -> metrics.processed("completed", Duration.between(started, Instant.now())))
+                            .replaceWith(Outcome.done()))
+                    .onFailure(ExtractionFailure.class).recoverWithUni(failure -> {
+                        ExtractionFailure f = (ExtractionFailure) failure;
+                        metrics.processed("failed", Duration.between(started, Instant.now()));
+                        return finalOrRetry(document, claimed, f.getMessage(), f.permanent());
+                    })
+                    .onFailure(e -> !(e instanceof ExtractionFailure)).recoverWithUni(failure -> {
+                        // storage unreachable, object missing, database hiccup: worth another attempt
+                        LOG.warnf("Processing %s failed: %s", document.id, failure.getClass().getSimpleName());
+                        metrics.processed("retried", Duration.between(started, Instant.now()));
+                        return finalOrRetry(document, claimed,
+                                "temporary failure (" + failure.getClass().getSimpleName() + ")", false);
+                    });
         });
     }
 
-    @Scheduled(every = "${intake.document.processing.poll-interval:2S}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ProcessingDisabled.class)
-    void poll() {
-        wakeUp();
+    private record Result(Extraction extraction, Insights insights) {
     }
 
-    /**
-     * Claims as many due documents as there are free workers. Called by the schedule, after an upload
-     * commits and whenever a worker finishes, so a queue drains without waiting for the next poll.
-     */
-    public void wakeUp() {
-        if (!config.enabled() || !claiming.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            int free = config.concurrency() - inFlight.get();
-            if (free <= 0) {
-                return;
-            }
-            for (UUID id : claim(free)) {
-                inFlight.incrementAndGet();
-                workers.execute(() -> {
-                    try {
-                        process(id);
-                    } finally {
-                        inFlight.decrementAndGet();
-                        wakeUp();
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Claiming documents failed: %s", e.getClass().getSimpleName());
-        } finally {
-            claiming.set(false);
-        }
-    }
-
-    List<UUID> claim(int limit) {
-        List<UUID> ids = new java.util.ArrayList<>();
-        for (Row row : pool.preparedQuery(CLAIM).execute(Tuple.of(limit, config.lease().toMillis()))
-                .await().atMost(Duration.ofSeconds(10))) {
-            ids.add(row.getUUID("id"));
-        }
-        return ids;
-    }
-
-    void process(UUID id) {
-        Instant started = Instant.now();
-        Document document = OnVertxContext.await(() -> Panache.withSession(() -> Document.<Document>findById(id)));
-        if (document == null) {
-            return;
-        }
+    private Result extract(Document document) throws Exception {
         try (InputStream content = storage.getObject(GetObjectArgs.builder().bucket(storageConfig.bucket())
                 .object(document.storageKey).build())) {
             Extraction extraction = extractor.extract(content, document.contentType, document.storedFilename);
-            Insights insights = analyzer.analyze(extraction.text(), extraction.facts());
-            complete(document, extraction, insights);
-            metrics.processed("completed", Duration.between(started, Instant.now()));
-        } catch (ExtractionFailure failure) {
-            fail(document, failure.getMessage(), failure.permanent());
-            metrics.processed("failed", Duration.between(started, Instant.now()));
-        } catch (Exception e) {
-            // storage unreachable, object missing, database hiccup: worth another attempt
-            LOG.warnf("Processing %s failed: %s", id, e.getClass().getSimpleName());
-            fail(document, "temporary failure (" + e.getClass().getSimpleName() + ")", false);
-            metrics.processed("retried", Duration.between(started, Instant.now()));
+            return new Result(extraction, analyzer.analyze(extraction.text(), extraction.facts()));
         }
     }
 
-    private void complete(Document document, Extraction extraction, Insights insights) throws Exception {
-        java.util.Map<String, Object> stored = json.convertValue(insights,
-                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
-                });
+    /** A permanent failure or the last attempt ends the document (with its event); otherwise it waits for the next. */
+    private Uni<Outcome> finalOrRetry(Document document, Claimed<UUID> claimed, String reason, boolean permanent) {
+        if (!permanent && claimed.attempt() < settings.maxAttempts()) {
+            return Uni.createFrom().item(Outcome.retry(reason));
+        }
+        String finalReason = permanent ? reason : reason + " (gave up after " + claimed.attempt() + " attempts)";
+        return fail(document, claimed.lease(), finalReason).replaceWith(Outcome.failed(finalReason));
+    }
+
+    private Uni<Void> complete(Document document, OffsetDateTime lease, Extraction extraction, Insights insights) {
+        Map<String, Object> stored = json.convertValue(insights, new TypeReference<Map<String, Object>>() {
+        });
         stored.put("truncated", extraction.truncated());
         if (extraction.ocr() != null) {
             stored.put("ocr", extraction.ocr());
         }
-        String insightsJson = json.writeValueAsString(stored);
+        String insightsJson;
+        try {
+            insightsJson = json.writeValueAsString(stored);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(e);
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        OnVertxContext.await(() -> Panache.withTransaction(() -> Panache.getSession()
+        return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
                         UPDATE document SET status = 'COMPLETED', processed_at = :now, failure_reason = NULL,
-                               claimed_until = NULL, insights = CAST(CAST(:insights AS text) AS jsonb), extracted_text = :text
-                        WHERE id = :id
+                               insights = CAST(CAST(:insights AS text) AS jsonb), extracted_text = :text
+                        WHERE id = :id AND claimed_until = :lease
                         """).setParameter("now", now).setParameter("insights", insightsJson)
-                        .setParameter("text", extraction.text()).setParameter("id", document.id).executeUpdate())
-                .chain(() -> {
+                        .setParameter("text", extraction.text()).setParameter("id", document.id)
+                        .setParameter("lease", lease).executeUpdate())
+                .chain(updated -> {
+                    if (updated == 0) {
+                        LOG.debugf("Document %s was taken over or removed while it was processed", document.id);
+                        return Uni.createFrom().voidItem();
+                    }
                     document.status = DocumentStatus.COMPLETED;
                     document.processedAt = now;
                     document.failureReason = null;
                     return outbox.publish("document", document.id.toString(), DocumentEvents.PROCESSED, 1,
-                            DocumentEvents.Processed.of(document, insights, extraction.text()));
-                })));
+                            DocumentEvents.Processed.of(document, insights, extraction.text())).replaceWithVoid();
+                }));
     }
 
-    private void fail(Document document, String reason, boolean permanent) {
-        boolean giveUp = permanent || document.attempts + 1 >= config.maxAttempts();
+    private Uni<Void> fail(Document document, OffsetDateTime lease, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        long backoffSeconds = Math.min(3600, 30L << Math.min(10, document.attempts));
-        try {
-            OnVertxContext.await(() -> Panache.withTransaction(() -> Panache.getSession()
-                    .chain(session -> {
-                        var update = session.createNativeQuery(giveUp ? """
-                                UPDATE document SET status = 'FAILED', processed_at = :now, failure_reason = :reason,
-                                       claimed_until = NULL WHERE id = :id
-                                """ : """
-                                UPDATE document SET status = 'PENDING', failure_reason = :reason, claimed_until = NULL,
-                                       next_attempt_at = :now + make_interval(secs => :backoff) WHERE id = :id
-                                """).setParameter("now", now).setParameter("reason", reason).setParameter("id", document.id);
-                        if (!giveUp) {
-                            update.setParameter("backoff", (double) backoffSeconds);
-                        }
-                        return update.executeUpdate();
-                    })
-                    .chain(() -> {
-                        if (!giveUp) {
-                            return io.smallrye.mutiny.Uni.createFrom().voidItem();
-                        }
-                        document.status = DocumentStatus.FAILED;
-                        document.processedAt = now;
-                        document.failureReason = reason;
-                        return outbox.publish("document", document.id.toString(), DocumentEvents.PROCESSED, 1,
-                                DocumentEvents.Processed.of(document, null, null)).replaceWithVoid();
-                    })));
-        } catch (Throwable e) {
-            // the claim expires and another attempt follows
-            LOG.warnf("Could not record the failure of %s: %s", document.id, e.getClass().getSimpleName());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
+        String cut = reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                        UPDATE document SET status = 'FAILED', processed_at = :now, failure_reason = :reason
+                        WHERE id = :id AND claimed_until = :lease
+                        """).setParameter("now", now).setParameter("reason", cut).setParameter("id", document.id)
+                        .setParameter("lease", lease).executeUpdate())
+                .chain(updated -> {
+                    if (updated == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    document.status = DocumentStatus.FAILED;
+                    document.processedAt = now;
+                    document.failureReason = cut;
+                    return outbox.publish("document", document.id.toString(), DocumentEvents.PROCESSED, 1,
+                            DocumentEvents.Processed.of(document, null, null)).replaceWithVoid();
+                }));
     }
 }

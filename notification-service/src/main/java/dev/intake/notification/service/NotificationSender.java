@@ -66,7 +66,7 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
         this.config = config.sender();
         this.settings = new WorkSettings(this.config.enabled(), this.config.batchSize(), this.config.concurrency(),
                 this.config.lease(), this.config.maxAttempts(), this.config.initialBackoff(), this.config.maxBackoff(),
-                this.config.pollInterval(), 0);
+                this.config.pollInterval());
         this.rate = new SendRate(this.config.sendRate());
     }
 

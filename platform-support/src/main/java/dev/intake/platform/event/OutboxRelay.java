@@ -66,7 +66,7 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
         this.json = json;
         EventsConfig.Relay relay = config.relay();
         this.settings = new WorkSettings(relay.enabled(), relay.batchSize(), relay.concurrency(), relay.lease(),
-                relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(), relay.pollInterval(), 0);
+                relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(), relay.pollInterval());
     }
 
     @Override

@@ -120,7 +120,7 @@ final class WorkQueue<T> {
 
     /** One claim, worked off and recorded; answers how many items were claimed. */
     Uni<Integer> cycle() {
-        return repository.claim(settings.batchSize(), settings.lease(), settings.perKey(), handler::read)
+        return repository.claim(settings.batchSize(), settings.lease(), handler::read)
                 .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : work(batch).replaceWith(batch.size()));
     }
 

@@ -49,13 +49,13 @@ final class WorkRepository {
             picked = "SELECT c." + t.idColumn() + " FROM " + t.table() + " c\n    WHERE " + due(t, "c") + sequence
                     + "\n    ORDER BY c." + t.orderColumn() + "\n    LIMIT $1\n    FOR UPDATE SKIP LOCKED";
         } else {
-            // take turns: every key's first item before any key's second; rows locked by others are skipped
+            // take turns: a key's n-th unfinished item (those in work count) goes before any key's (n+1)-th
             picked = "SELECT c." + t.idColumn() + " FROM " + t.table() + " c JOIN (\n"
                     + "      SELECT x." + t.idColumn() + " AS turn_id, x." + t.orderColumn() + " AS turn_order,\n"
                     + "             row_number() OVER (PARTITION BY x." + t.fairnessKey() + " ORDER BY x." + t.orderColumn() + ") AS turn\n"
-                    + "      FROM " + t.table() + " x WHERE " + due(t, "x") + "\n"
+                    + "      FROM " + t.table() + " x WHERE x.status IN (" + t.unfinished() + ")\n"
                     + "    ) r ON r.turn_id = c." + t.idColumn() + "\n"
-                    + "    WHERE r.turn <= $3 AND " + due(t, "c") + sequence + "\n"
+                    + "    WHERE " + due(t, "c") + sequence + "\n"
                     + "    ORDER BY r.turn, r.turn_order\n    LIMIT $1\n    FOR UPDATE OF c SKIP LOCKED";
         }
         String returning = t.returning().stream().map(c -> ", w." + c).collect(Collectors.joining());
@@ -85,10 +85,8 @@ final class WorkRepository {
         return sql.toString();
     }
 
-    <T> Uni<List<Claimed<T>>> claim(int limit, Duration lease, int perKey, java.util.function.Function<Row, T> read) {
-        Tuple args = t.fairnessKey() == null ? Tuple.of(limit, lease.toMillis())
-                : Tuple.of(limit, lease.toMillis(), Math.max(1, perKey));
-        return pool.preparedQuery(claim).execute(args).map(rows -> {
+    <T> Uni<List<Claimed<T>>> claim(int limit, Duration lease, java.util.function.Function<Row, T> read) {
+        return pool.preparedQuery(claim).execute(Tuple.of(limit, lease.toMillis())).map(rows -> {
             List<Claimed<T>> claimed = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 claimed.add(new Claimed<>(row.getValue("work_id"), row.getInteger("work_attempt"),
