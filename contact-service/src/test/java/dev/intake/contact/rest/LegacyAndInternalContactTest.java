@@ -47,7 +47,8 @@ class LegacyAndInternalContactTest {
 
     @Test
     void theOldHealthEndpointReportsEachDependencyAndIsDegradedWhenOneIsAway() {
-        // in this test the other services do not run: their dependencies cannot be confirmed
+        // the other services do not run in this test: the test properties put them at a port that stays
+        // closed (a running local stack on 8082-8084 is not asked), so their dependencies cannot be confirmed
         given().get("/health").then().statusCode(503)
                 .body("status", equalTo("degraded"))
                 .body("timestamp", endsWith("Z"))

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.intake.notification.model.MailMessage;
+import dev.intake.testsupport.Net;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -171,11 +171,7 @@ class SesFailuresAgainstStubServerTest {
 
     @Test
     void noServerIsTransientAndTheErrorCarriesNoSecret() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        try (SesClient nowhere = client(URI.create("http://127.0.0.1:" + closed))) {
+        try (SesClient nowhere = client(URI.create(Net.closedUrl()))) {
             SendFailure failure = assertThrows(SendFailure.class,
                     () -> new SesMailer(nowhere, "intake@example.org").send(MAIL));
             assertTrue(failure.isTransient());

@@ -1,9 +1,8 @@
 package dev.intake.platform.event;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
+import dev.intake.testsupport.Net;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Starts a {@link RecordingConsumer} and subscribes it to {@code probe.happened}. */
@@ -13,19 +12,11 @@ public class RecordingConsumerResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
-        current = new RecordingConsumer(freePort(), freePort());
+        current = new RecordingConsumer(Net.freePort(), Net.freePort());
         current.start();
         return Map.of("intake.events.subscribers.recorder.url", current.url(),
                 "intake.events.subscribers.recorder.types", "probe.happened",
                 RecorderControl.URL_PROPERTY, current.controlUrl());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
