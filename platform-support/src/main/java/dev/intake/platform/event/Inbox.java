@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import dev.intake.platform.correlation.CorrelationId;
 import dev.intake.platform.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -120,6 +121,10 @@ public class Inbox {
 
     /** Inside the caller's transaction: records the id, and runs the handler unless the id was known. */
     private Uni<Result> apply(EventEnvelope event) {
+        if (event.correlationId() != null) {
+            // the handler's log lines carry the id of the request that caused the event
+            org.jboss.logging.MDC.put(CorrelationId.MDC_KEY, CorrelationId.acceptOrGenerate(event.correlationId()));
+        }
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                         "INSERT INTO inbox_event (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")

@@ -144,4 +144,41 @@ class OutboxDeliveryTest {
                 .body(containsString("outbox_oldest_pending_age_seconds "))
                 .body(containsString("outbox_dead_letters ")));
     }
+
+    @Test
+    void aBacklogTravelsInOneRequestAndAPoisonEventDiesAloneInIt() {
+        consumer().stop();
+        List<UUID> good = new ArrayList<>();
+        UUID poison;
+        try {
+            for (int i = 0; i < 40; i++) {
+                good.addAll(ProbeEvents.publish("batch-" + i, 0, 1));
+            }
+            poison = ProbeEvents.publish("batch-poison", 0, 1, true).get(0);
+            // every delivery has failed once and waits in backoff: make them all due at the same moment
+            await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e"
+                    + " ON e.id = d.event_id WHERE e.aggregate_id LIKE 'batch-%' AND d.attempts >= 1") == 41);
+            pool.query("UPDATE outbox_delivery SET next_attempt_at = now() + interval '1 hour' WHERE status = 'PENDING'")
+                    .execute().await().indefinitely();
+        } finally {
+            consumer().start();
+        }
+        int before = consumer().batches();
+        pool.query("UPDATE outbox_delivery SET next_attempt_at = now() WHERE status = 'PENDING'").execute()
+                .await().indefinitely();
+        await().atMost(PATIENCE).until(() -> good.stream().allMatch(consumer().applied()::contains));
+        assertEquals(1, consumer().batches() - before, "41 due events travel in one request");
+        UUID dead = poison;
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().preemptive()
+                .basic("admin", "dev-only-admin-password").get("/api/v1/outbox/dead-letters")
+                .then().statusCode(200).body("eventId", hasItem(dead.toString())));
+        assertEquals(1, consumer().receiptsOf("batch-poison").size(), "a rejected event is not retried");
+    }
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    private long count(String sql) {
+        return pool.query(sql).execute().await().indefinitely().iterator().next().getLong(0);
+    }
 }

@@ -46,6 +46,10 @@ final class RecorderControl {
         return receipts().stream().filter(r -> r.aggregate().equals(aggregate)).toList();
     }
 
+    int batches() {
+        return given().get(url + "/state").then().extract().jsonPath().getInt("batches");
+    }
+
     Set<UUID> applied() {
         return given().get(url + "/state").then().extract().jsonPath().getList("applied", String.class).stream()
                 .map(UUID::fromString).collect(Collectors.toSet());

@@ -145,7 +145,7 @@ public final class RecordingConsumer {
             String aggregate = payload.path("aggregate").asText();
             receipts.add(new Receipt(id, aggregate, payload.path("position").asInt(), System.nanoTime(),
                     exchange.getRequestHeaders().getFirst("X-Service-Token"),
-                    exchange.getRequestHeaders().getFirst("X-Correlation-ID")));
+                    envelope.path("correlationId").asText(null)));
             AtomicInteger failures = failuresLeft.get(aggregate);
             String status;
             if (failures != null && failures.getAndDecrement() > 0) {
