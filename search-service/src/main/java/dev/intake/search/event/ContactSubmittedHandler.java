@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps the contact's name and company (for documents processed later) and sets them on the
- * contact's entries already indexed, since events of the two producers may arrive in any order.
+ * contact's entries already indexed, since events of the two producers may arrive in any order; a
+ * contact without a row has no entries yet, so the index is not asked.
  */
 @ApplicationScoped
 public class ContactSubmittedHandler implements EventHandler {
@@ -45,6 +46,11 @@ public class ContactSubmittedHandler implements EventHandler {
             contact.name = fields.name();
             contact.company = fields.company();
             contact.updatedAt = Instant.now();
+            if (existing == null) {
+                // no row: no document of this contact was indexed yet (DocumentProcessedHandler leaves one)
+                return contact.<IndexedContact>persist().replaceWithVoid()
+                        .invoke(() -> tools.metrics().indexed(type(), event.occurredAt()));
+            }
             return contact.<IndexedContact>persist()
                     .chain(() -> tools.targets().current())
                     .chain(indexes -> tools.blocking().run(() -> tools.index().updateContact(indexes, contactId, fields)))

@@ -33,9 +33,22 @@ public class DocumentProcessedHandler implements EventHandler {
         UUID contactId = tools.payloads().id(event, "contactId");
         ProcessedDocument document = tools.payloads().read(event, ProcessedDocument.class);
         return IndexedContact.<IndexedContact>findById(contactId)
+                .call(contact -> contact != null ? Uni.createFrom().voidItem() : placeholder(contactId))
                 .chain(contact -> tools.targets().current().chain(indexes -> contact != null && contact.erased()
                         ? tools.blocking().run(() -> tools.index().deleteDocument(indexes, documentId))
                         : tools.blocking().run(() -> tools.index().upsert(indexes, document, ContactFields.of(contact)))))
                 .invoke(() -> tools.metrics().indexed(type(), event.occurredAt()));
+    }
+
+    /**
+     * A document before its contact: the row (without name) tells contact.submitted that entries of this
+     * contact are in the index already and need its name. Two events racing for the row conflict on its key,
+     * and the one rolled back is delivered again.
+     */
+    private static Uni<Void> placeholder(UUID contactId) {
+        IndexedContact contact = new IndexedContact();
+        contact.contactId = contactId;
+        contact.updatedAt = java.time.Instant.now();
+        return contact.persist().replaceWithVoid();
     }
 }
