@@ -73,11 +73,11 @@ public class ContactResource {
             ContactRequest request) {
         return gate.submit(SubmissionMetrics.SourceKind.API, apiKey, clientIp(http), idempotencyKey, request)
                 .map(accepted -> {
-                    var contact = accepted.submission().contact();
-                    return Response.created(URI.create("/api/v1/contacts/" + contact.id))
-                            .header("Idempotent-Replayed", accepted.submission().replayed() ? "true" : null)
-                            .entity(new ContactViews.Created(contact.id, contact.createdAt,
-                                    uploadTokens.issue(contact.id)))
+                    var submission = accepted.submission();
+                    return Response.created(URI.create("/api/v1/contacts/" + submission.contactId()))
+                            .header("Idempotent-Replayed", submission.replayed() ? "true" : null)
+                            .entity(new ContactViews.Created(submission.contactId(), submission.createdAt(),
+                                    uploadTokens.issue(submission.contactId())))
                             .build();
                 });
     }
@@ -96,13 +96,15 @@ public class ContactResource {
         String documentType = form.documentType == null || form.documentType.isBlank() ? "other" : form.documentType.strip();
         return gate.submit(SubmissionMetrics.SourceKind.API, apiKey, clientIp(http), idempotencyKey, form.toRequest())
                 .chain(accepted -> {
-                    var contact = accepted.submission().contact();
-                    String token = uploadTokens.issue(contact.id);
-                    Uni<List<AttachmentForwarder.Outcome>> outcomes = accepted.dropped() || accepted.submission().replayed()
+                    var submission = accepted.submission();
+                    UUID contactId = submission.contactId();
+                    String token = uploadTokens.issue(contactId);
+                    Uni<List<AttachmentForwarder.Outcome>> outcomes = accepted.dropped() || submission.replayed()
                             ? Uni.createFrom().item(List.of())
-                            : attachments.forward(contact.id, token, documentType, files);
-                    return outcomes.map(documents -> Response.created(URI.create("/api/v1/contacts/" + contact.id))
-                            .entity(new ContactViews.CreatedWithDocuments(contact.id, contact.createdAt, token, documents))
+                            : attachments.forward(contactId, token, documentType, files);
+                    return outcomes.map(documents -> Response.created(URI.create("/api/v1/contacts/" + contactId))
+                            .entity(new ContactViews.CreatedWithDocuments(contactId, submission.createdAt(), token,
+                                    documents))
                             .build());
                 });
     }

@@ -19,7 +19,6 @@ import dev.intake.platform.security.ApiKeys;
 import dev.intake.contact.service.ContactIntake;
 import dev.intake.contact.service.SubmissionGate;
 import dev.intake.contact.service.SubmissionMetrics;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -52,12 +51,11 @@ public class LegacyContactResource {
             ContactRequest request) {
         return gate.submit(SubmissionMetrics.SourceKind.LEGACY, apiKey, ContactResource.clientIp(http), idempotencyKey,
                 request).map(accepted -> new ContactViews.LegacyCreated("Contact form submitted successfully!",
-                        accepted.submission().contact().id.toString(), now(), accepted.submission().visitorCount(), 0));
+                        accepted.submission().contactId().toString(), now(), accepted.submission().visitorCount(), 0));
     }
 
     @GET
     @Path("stats")
-    @WithSession
     @Operation(summary = "Old visitor statistics", deprecated = true)
     public Uni<ContactViews.LegacyStats> stats() {
         return intake.visitorCount().map(count -> new ContactViews.LegacyStats(count, now(), true));
@@ -67,7 +65,7 @@ public class LegacyContactResource {
     @Path("health")
     @Operation(summary = "Old platform health: 200 healthy, 503 degraded", deprecated = true)
     public Uni<jakarta.ws.rs.core.Response> health() {
-        Uni<Long> visitors = intake.visitorCountInSession().onFailure().recoverWithNull();
+        Uni<Long> visitors = intake.visitorCount().onFailure().recoverWithNull();
         return Uni.combine().all().unis(visitors, platform.check()).asTuple().map(t -> {
             java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
             services.put("postgresql", t.getItem1() != null ? "connected" : "disconnected");

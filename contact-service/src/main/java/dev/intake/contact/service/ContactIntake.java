@@ -1,8 +1,8 @@
 package dev.intake.contact.service;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -14,98 +14,85 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.contact.config.ContactConfig;
-import dev.intake.contact.model.Contact;
-import dev.intake.contact.model.ContactStatus;
-import dev.intake.contact.model.IdempotencyRecord;
+import dev.intake.contact.repository.ContactSubmissions;
 import dev.intake.platform.event.Outbox;
 import dev.intake.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Stores a submission, counts it and records {@code contact.submitted} in one transaction; replays the
- * first answer for a repeated Idempotency-Key with the same request.
+ * Stores a submission, counts it and records {@code contact.submitted}: one SQL statement, atomic on its
+ * own (no transaction, no Hibernate session). With an Idempotency-Key the same statement claims the key
+ * first; a key already held replays the first answer for the same request.
  */
 @ApplicationScoped
 public class ContactIntake {
 
-    public record Submission(Contact contact, long visitorCount, boolean replayed) {
+    /** How often a key is claimed again when its record vanished between claim and read (expiry, erasure). */
+    private static final int CLAIM_ATTEMPTS = 3;
+
+    public record Submission(UUID contactId, Instant createdAt, long visitorCount, boolean replayed) {
     }
 
+    private final ContactSubmissions submissions;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final ContactConfig config;
 
-    public ContactIntake(Outbox outbox, ObjectMapper json, ContactConfig config) {
+    public ContactIntake(ContactSubmissions submissions, Outbox outbox, ObjectMapper json, ContactConfig config) {
+        this.submissions = submissions;
         this.outbox = outbox;
         this.json = json;
         this.config = config;
     }
 
     /** {@code client} scopes the idempotency key (the API key's name); the key may be null. */
-    @WithTransaction
     public Uni<Submission> submit(ContactForm form, String client, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return create(form);
+        ContactSubmissions.NewContact contact = new ContactSubmissions.NewContact(UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), form);
+        Outbox.Entry event;
+        try {
+            event = outbox.entry("contact", contact.id().toString(), "contact.submitted", 1, new ContactSubmitted(
+                    contact.id(), contact.createdAt(), form.name(), form.email(), form.company(), form.service(),
+                    form.budget(), form.source(), form.message(), form.userAgent(), form.pageUrl()));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
-        String recordKey = client + ":" + idempotencyKey;
-        String requestHash = hash(form);
-        return IdempotencyRecord.<IdempotencyRecord>findById(recordKey).chain(existing -> {
-            Instant oldest = Instant.now().minus(config.idempotencyWindow());
-            if (existing != null && existing.createdAt.isAfter(oldest)) {
-                if (!existing.requestHash.equals(requestHash)) {
+        if (idempotencyKey == null) {
+            return submissions.insert(contact, event).map(count -> created(contact, count));
+        }
+        return claimOrReplay(contact, event, client + ":" + idempotencyKey, hash(form), CLAIM_ATTEMPTS);
+    }
+
+    private Uni<Submission> claimOrReplay(ContactSubmissions.NewContact contact, Outbox.Entry event, String recordKey,
+            String requestHash, int attempts) {
+        Duration window = config.idempotencyWindow();
+        return submissions.insertClaiming(contact, event, recordKey, requestHash, window).chain(count -> {
+            if (count.isPresent()) {
+                return Uni.createFrom().item(created(contact, count.get()));
+            }
+            return submissions.liveClaim(recordKey, window).chain(claim -> {
+                if (claim.isEmpty()) {
+                    // held when claimed, gone when read (expired or its contact erased in between): claim again
+                    return attempts > 1 ? claimOrReplay(contact, event, recordKey, requestHash, attempts - 1)
+                            : Uni.createFrom().failure(new IllegalStateException(
+                                    "idempotency record neither claimable nor readable"));
+                }
+                if (!claim.get().requestHash().equals(requestHash)) {
                     return Uni.createFrom().failure(new ProblemException(422, "Idempotency key reused",
                             "This Idempotency-Key was used for a different request."));
                 }
-                return Contact.<Contact>findById(existing.contactId).chain(contact -> visitorCount()
-                        .map(count -> new Submission(contact, count, true)));
-            }
-            Uni<Void> clearExpired = existing == null ? Uni.createFrom().voidItem() : existing.delete().chain(() -> Panache.flush());
-            return clearExpired.chain(() -> create(form)).call(submission -> {
-                IdempotencyRecord record = new IdempotencyRecord();
-                record.recordKey = recordKey;
-                record.requestHash = requestHash;
-                record.contactId = submission.contact().id;
-                record.createdAt = Instant.now();
-                return record.persist();
+                return Uni.createFrom().item(new Submission(claim.get().contactId(), claim.get().createdAt(),
+                        claim.get().visitorCount(), true));
             });
         });
     }
 
-    private Uni<Submission> create(ContactForm form) {
-        Contact contact = new Contact();
-        contact.id = UUID.randomUUID();
-        contact.name = form.name();
-        contact.email = form.email();
-        contact.message = form.message();
-        contact.company = form.company();
-        contact.service = form.service();
-        contact.budget = form.budget();
-        contact.source = form.source();
-        contact.userAgent = form.userAgent();
-        contact.pageUrl = form.pageUrl();
-        contact.status = ContactStatus.NEW.wire();
-        contact.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return contact.<Contact>persist()
-                .call(() -> outbox.publish("contact", contact.id.toString(), "contact.submitted", 1,
-                        new ContactSubmitted(contact.id, contact.createdAt, contact.name, contact.email, contact.company,
-                                contact.service, contact.budget, contact.source, contact.message, contact.userAgent,
-                                contact.pageUrl)))
-                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "UPDATE counter SET value = value + 1 WHERE name = 'visitor_count' RETURNING value", Long.class)
-                        .getSingleResult()))
-                .map(count -> new Submission(contact, count, false));
-    }
-
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    public Uni<Long> visitorCountInSession() {
-        return visitorCount();
+    private static Submission created(ContactSubmissions.NewContact contact, long visitorCount) {
+        return new Submission(contact.id(), contact.createdAt(), visitorCount, false);
     }
 
     public Uni<Long> visitorCount() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "SELECT value FROM counter WHERE name = 'visitor_count'", Long.class).getSingleResult());
+        return submissions.visitorCount();
     }
 
     private String hash(ContactForm form) {

@@ -62,9 +62,6 @@ public class SubmissionGate {
 
     /** Looks like a stored submission to the bot; nothing is stored, counted or sent. */
     private static ContactIntake.Submission decoy() {
-        dev.intake.contact.model.Contact contact = new dev.intake.contact.model.Contact();
-        contact.id = UUID.randomUUID();
-        contact.createdAt = java.time.Instant.now();
-        return new ContactIntake.Submission(contact, 0, false);
+        return new ContactIntake.Submission(UUID.randomUUID(), java.time.Instant.now(), 0, false);
     }
 }
