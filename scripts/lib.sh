@@ -406,5 +406,5 @@ api_keys_config() {
 
 # Java options for the service JVMs (override with INTAKE_JAVA_OPTS).
 service_java_opts() {
-  printf '%s\n' "${INTAKE_JAVA_OPTS:--XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1}"
+  printf '%s\n' "${INTAKE_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}"
 }

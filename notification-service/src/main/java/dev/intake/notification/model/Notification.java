@@ -77,25 +77,4 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "correlation_id")
     public String correlationId;
-
-    /** A new PENDING row, due now. */
-    public static Notification pending(UUID eventId, String correlationId, Template template, UUID contactId,
-            MailMessage message) {
-        Notification n = new Notification();
-        OffsetDateTime now = OffsetDateTime.now();
-        n.id = UUID.randomUUID();
-        n.eventId = eventId;
-        n.correlationId = correlationId;
-        n.template = template.key();
-        n.contactId = contactId;
-        n.recipients = List.copyOf(message.to());
-        n.replyTo = message.replyTo();
-        n.subject = message.subject();
-        n.bodyText = message.text();
-        n.bodyHtml = message.html();
-        n.status = NotificationStatus.PENDING;
-        n.nextAttemptAt = now;
-        n.createdAt = now;
-        return n;
-    }
 }
