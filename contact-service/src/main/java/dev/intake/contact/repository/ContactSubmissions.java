@@ -38,11 +38,7 @@ public class ContactSubmissions {
                 VALUES (%s)
             ),
             %s,
-            visitors AS (
-                INSERT INTO counter (name, value) VALUES ('visitor_count', 1)
-                ON CONFLICT (name) DO UPDATE SET value = counter.value + 1
-                RETURNING value
-            )
+            visitors AS (SELECT nextval('visitor_count') AS value)
             SELECT value FROM visitors
             """.formatted(CONTACT_COLUMNS, CONTACT_VALUES, Outbox.Entry.ctes(CONTACT_PARAMETERS, null));
 
@@ -68,21 +64,22 @@ public class ContactSubmissions {
                 SELECT %s WHERE %s
             ),
             %s,
-            visitors AS (
-                INSERT INTO counter (name, value) SELECT 'visitor_count', 1 WHERE %s
-                ON CONFLICT (name) DO UPDATE SET value = counter.value + 1
-                RETURNING value
-            )
+            visitors AS (SELECT nextval('visitor_count') AS value WHERE %s)
             SELECT value FROM visitors
             """.formatted(CONTACT_COLUMNS, CONTACT_VALUES, CLAIMED, Outbox.Entry.ctes(CONTACT_PARAMETERS + 3, CLAIMED),
             CLAIMED);
 
+    /** The visitor count now: the sequence's last number (none taken yet: 0). */
+    private static final String VISITORS =
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM visitor_count";
+
     private static final String LIVE_CLAIM = """
             SELECT r.request_hash, r.contact_id, c.created_at,
-                   (SELECT value FROM counter WHERE name = 'visitor_count') AS visitors
+                   (%s) AS visitors
             FROM idempotency_record r JOIN contact_submission c ON c.id = r.contact_id
             WHERE r.record_key = $1 AND r.created_at > now() - $2 * interval '1 millisecond'
-            """;
+            """.formatted(VISITORS);
+
 
     /** A new contact: its id and creation time are fixed by the caller (they are in the event too). */
     public record NewContact(UUID id, Instant createdAt, ContactForm form) {
@@ -128,7 +125,7 @@ public class ContactSubmissions {
     }
 
     public Uni<Long> visitorCount() {
-        return pool.query("SELECT value FROM counter WHERE name = 'visitor_count'").execute()
+        return pool.query(VISITORS).execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 

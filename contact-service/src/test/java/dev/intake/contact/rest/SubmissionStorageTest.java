@@ -65,7 +65,7 @@ class SubmissionStorageTest {
     }
 
     private long visitors() {
-        return rows("SELECT value FROM counter WHERE name = 'visitor_count'");
+        return rows("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM visitor_count");
     }
 
     private long contactsNamed(String name) {
@@ -84,10 +84,10 @@ class SubmissionStorageTest {
                 """);
     }
 
-    /** Holds the visitor counter's row lock: every submission's statement waits for it until the rollback. */
+    /** Holds back every contact insert (a SHARE lock on the table) until the rollback. */
     private Transaction lockCounter(SqlConnection connection) {
         Transaction tx = connection.beginAndAwait();
-        connection.query("SELECT value FROM counter WHERE name = 'visitor_count' FOR UPDATE").executeAndAwait();
+        connection.query("LOCK TABLE contact_submission IN SHARE MODE").executeAndAwait();
         return tx;
     }
 
@@ -143,14 +143,16 @@ class SubmissionStorageTest {
         assertEquals(0, contactsNamed("Fail Midway"));
         assertEquals(0, eventsNamed("Fail Midway"));
         assertEquals(0, rows("SELECT count(*) FROM idempotency_record WHERE record_key = $1", "form:" + key));
-        assertEquals(before, visitors());
+        // the visitor count is a sequence: a failed statement may have taken a number (a gap), never stored a row
+        long afterFailures = visitors();
+        assertTrue(afterFailures >= before);
 
         // the key was not taken by the failed attempt: its retry creates the contact
         withFormKey().header("Idempotency-Key", key).body(valid("Fail Midway")).post("/api/v1/contacts")
                 .then().statusCode(201).header("Idempotent-Replayed", (String) null);
         assertEquals(1, contactsNamed("Fail Midway"));
         assertEquals(1, eventsNamed("Fail Midway"));
-        assertEquals(before + 1, visitors());
+        assertTrue(visitors() > afterFailures);
     }
 
     @Test
@@ -167,7 +169,7 @@ class SubmissionStorageTest {
                 answers.add(http.sendAsync(submission("/api/v1/contacts", key, valid("Retried Concurrently")),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            // the first claims the key and waits for the counter; the others wait for its claim
+            // the first claims the key and waits to insert its contact; the others wait for its claim
             await().atMost(PATIENCE).until(() -> waitingForLocks() == retries);
             lock.rollbackAndAwait();
         } finally {
