@@ -53,7 +53,7 @@ public class DocumentProcessor implements WorkHandler<UUID> {
 
     static final QueueTable TABLE = new QueueTable("document", "id", "uuid", "uploaded_at", "uploaded_at", "PENDING",
             "PROCESSING", "COMPLETED", "FAILED", "failure_reason", 500, "processed_at", null, List.of(), "contact_id",
-            "document_pending", List.of());
+            "document_pending", List.of(), false);
 
     private final MinioClient storage;
     private final StorageConfig storageConfig;

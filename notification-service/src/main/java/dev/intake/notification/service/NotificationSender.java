@@ -47,7 +47,7 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
     static final QueueTable TABLE = new QueueTable("notification", "id", "uuid", "next_attempt_at", "created_at",
             "PENDING", null, "SENT", "FAILED", "last_error", 500, "sent_at", "ses_message_id", List.of(), null,
             NotificationStore.CHANNEL, List.of("template", "recipients", "reply_to", "subject", "body_text",
-                    "body_html", "correlation_id"));
+                    "body_html", "correlation_id"), false);
 
     private final NotificationStore store;
     private final SesMailer mailer;

@@ -63,9 +63,11 @@ public class Inbox {
     public Uni<List<Receipt>> acceptAll(List<EventEnvelope> events) {
         List<EventEnvelope> known = events.stream().filter(e -> handlers.containsKey(e.type())).toList();
         Uni<List<Result>> together = known.isEmpty() ? Uni.createFrom().item(List.of())
-                : Panache.withTransaction(() -> Multi.createFrom().iterable(known)
-                        .onItem().transformToUniAndConcatenate(event -> apply(event).call(Inbox::forgetEntities))
-                        .collect().asList());
+                : Panache.withTransaction(() -> recordAll(known).chain(fresh -> Multi.createFrom().iterable(known)
+                        .onItem().transformToUniAndConcatenate(event -> fresh.remove(event.eventId())
+                                ? run(event).call(Inbox::forgetEntities)
+                                : Uni.createFrom().item(Result.DUPLICATE))
+                        .collect().asList()));
         return together.map(results -> receipts(events, known, results))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.debugf("Batch of %d events failed together (%s); applying them one by one", known.size(),
@@ -122,19 +124,32 @@ public class Inbox {
 
     /** Inside the caller's transaction: records the id, and runs the handler unless the id was known. */
     private Uni<Result> apply(EventEnvelope event) {
+        return recordAll(List.of(event)).chain(fresh -> fresh.isEmpty() ? Uni.createFrom().item(Result.DUPLICATE)
+                : run(event));
+    }
+
+    /** Runs the handler, its log lines under the id of the request that caused the event. */
+    private Uni<Result> run(EventEnvelope event) {
         if (event.correlationId() != null) {
-            // the handler's log lines carry the id of the request that caused the event
             org.jboss.logging.MDC.put(CorrelationId.MDC_KEY, CorrelationId.acceptOrGenerate(event.correlationId()));
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                        "INSERT INTO inbox_event (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
-                        .setParameter("id", event.eventId())
-                        .setParameter("type", event.type())
-                        .executeUpdate())
-                .chain(inserted -> inserted == 0
-                        ? Uni.createFrom().item(Result.DUPLICATE)
-                        : handlers.get(event.type()).handle(event).replaceWith(Result.APPLIED));
+        return handlers.get(event.type()).handle(event).replaceWith(Result.APPLIED);
+    }
+
+    /** Records the ids in one statement; answers those not seen before (the events to run). */
+    private static Uni<java.util.Set<java.util.UUID>> recordAll(List<EventEnvelope> events) {
+        StringBuilder sql = new StringBuilder("INSERT INTO inbox_event (event_id, type) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :type").append(i).append(')');
+        }
+        sql.append(" ON CONFLICT DO NOTHING RETURNING event_id");
+        return Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery(sql.toString(), java.util.UUID.class);
+            for (int i = 0; i < events.size(); i++) {
+                insert.setParameter("id" + i, events.get(i).eventId()).setParameter("type" + i, events.get(i).type());
+            }
+            return insert.getResultList();
+        }).map(java.util.HashSet::new);
     }
 
     /**

@@ -42,7 +42,7 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
 
     static final QueueTable TABLE = new QueueTable("outbox_delivery", "id", "bigint", "seq", "created_at", "PENDING",
             null, "DELIVERED", "DEAD", "last_error", 300, "delivered_at", null, List.of("subscriber", "aggregate_key"),
-            null, OutboxListenerChannel.NAME, List.of("event_id", "subscriber"));
+            null, OutboxListenerChannel.NAME, List.of("event_id", "subscriber"), true);
 
     /** The claimed delivery of one event to one subscriber. */
     public record Delivery(UUID eventId, String subscriber) {

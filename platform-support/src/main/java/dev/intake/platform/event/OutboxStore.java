@@ -22,12 +22,12 @@ public class OutboxStore {
         this.pool = pool;
     }
 
-    /** Removes events whose every delivery succeeded longer ago than the retention. */
+    /** Removes events older than the retention whose deliveries all succeeded (and are gone). */
     Uni<Integer> prune(Duration retention) {
         return pool.preparedQuery("""
                 DELETE FROM outbox_event e
                 WHERE e.occurred_at < now() - $1 * interval '1 millisecond'
-                  AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.event_id = e.id AND d.status <> 'DELIVERED')
+                  AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.event_id = e.id)
                 """).execute(Tuple.of(retention.toMillis())).map(rows -> rows.rowCount());
     }
 

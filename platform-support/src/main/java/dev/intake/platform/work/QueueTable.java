@@ -26,10 +26,13 @@ import java.util.Objects;
  * @param fairnessKey    column by which claims take turns (documents per contact), or {@code null}
  * @param channel        the NOTIFY channel on which new items wake the workers of every replica
  * @param returning      further columns of the table the handler needs from each claimed row
+ * @param deleteDone     whether a successful item is deleted rather than kept in {@code done}: a queue that
+ *                       is no log stays small, so its claims and its vacuum stay cheap
  */
 public record QueueTable(String table, String idColumn, String idType, String orderColumn, String ageColumn, String ready,
         String claimed, String done, String failed, String errorColumn, int errorLength, String finishedColumn,
-        String noteColumn, List<String> orderKey, String fairnessKey, String channel, List<String> returning) {
+        String noteColumn, List<String> orderKey, String fairnessKey, String channel, List<String> returning,
+        boolean deleteDone) {
 
     public QueueTable {
         Objects.requireNonNull(table);

@@ -17,8 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * Runs one queue: up to {@code concurrency} loops, each claiming a batch, handing it to the handler and
- * recording the outcomes, until nothing is due. Woken by NOTIFY, by the due time of a retry and by the
+ * Runs one queue: a loop claims a batch, hands it to the handler and records the outcomes, until nothing
+ * is due; while batches come back full, up to {@code concurrency} loops work side by side. Woken by NOTIFY, by the due time of a retry and by the
  * poll; a wake-up while every loop is busy makes a loop go round once more, so nothing committed is missed.
  */
 final class WorkQueue<T> {
@@ -68,7 +68,10 @@ final class WorkQueue<T> {
             return;
         }
         woken.set(true);
-        startLoop();
+        if (loops.get() == 0) {
+            // a running loop goes round again for this wake-up; more loops start only for full batches
+            startLoop();
+        }
     }
 
     private void startLoop() {

@@ -68,21 +68,29 @@ final class WorkRepository {
     }
 
     static String finishSql(QueueTable t) {
-        StringBuilder sql = new StringBuilder("UPDATE " + t.table() + " w SET status = f.status, claimed_until = NULL, "
+        String outcomes = "unnest($1::" + t.idType() + "[], $2::timestamptz[], $3::text[], $4::text[], $5::bigint[], $6::text[])"
+                + " AS f(id, lease, status, error, wait, note)";
+        String mine = "w." + t.idColumn() + " = f.id AND w.claimed_until = f.lease";
+        StringBuilder update = new StringBuilder("UPDATE " + t.table() + " w SET status = f.status, claimed_until = NULL, "
                 + t.errorColumn() + " = f.error,\n    next_attempt_at = CASE WHEN f.wait IS NULL THEN w.next_attempt_at"
                 + " ELSE now() + f.wait * interval '1 millisecond' END");
         if (t.finishedColumn() != null) {
-            sql.append(",\n    ").append(t.finishedColumn()).append(" = CASE WHEN f.status = '").append(t.done())
+            update.append(",\n    ").append(t.finishedColumn()).append(" = CASE WHEN f.status = '").append(t.done())
                     .append("' THEN now() ELSE w.").append(t.finishedColumn()).append(" END");
         }
         if (t.noteColumn() != null) {
-            sql.append(",\n    ").append(t.noteColumn()).append(" = CASE WHEN f.status = '").append(t.done())
+            update.append(",\n    ").append(t.noteColumn()).append(" = CASE WHEN f.status = '").append(t.done())
                     .append("' THEN f.note ELSE w.").append(t.noteColumn()).append(" END");
         }
-        sql.append("\nFROM unnest($1::").append(t.idType()).append("[], $2::timestamptz[], $3::text[], $4::text[], $5::bigint[], $6::text[])")
-                .append(" AS f(id, lease, status, error, wait, note)\n")
-                .append("WHERE w.").append(t.idColumn()).append(" = f.id AND w.claimed_until = f.lease");
-        return sql.toString();
+        if (!t.deleteDone()) {
+            return update.append("\nFROM ").append(outcomes).append("\nWHERE ").append(mine).toString();
+        }
+        // one statement still: the successes go, the others are updated
+        return "WITH f AS (SELECT * FROM " + outcomes + "),\n"
+                + "gone AS (DELETE FROM " + t.table() + " w USING f WHERE " + mine + " AND f.status = '" + t.done()
+                + "' RETURNING 1),\n"
+                + "kept AS (" + update + "\n    FROM f WHERE " + mine + " AND f.status <> '" + t.done() + "' RETURNING 1)\n"
+                + "SELECT (SELECT count(*) FROM gone) + (SELECT count(*) FROM kept) AS finished";
     }
 
     <T> Uni<List<Claimed<T>>> claim(int limit, Duration lease, java.util.function.Function<Row, T> read) {
@@ -122,7 +130,7 @@ final class WorkRepository {
             notes[i] = f.note();
         }
         return pool.preparedQuery(finish).execute(Tuple.tuple(List.of(ids, leases, statuses, errors, waits, notes)))
-                .map(rows -> rows.rowCount());
+                .map(rows -> t.deleteDone() ? rows.iterator().next().getLong("finished").intValue() : rows.rowCount());
     }
 
     Uni<Backlog> backlog() {

@@ -168,6 +168,8 @@ class OutboxDeliveryTest {
                 .await().indefinitely();
         await().atMost(PATIENCE).until(() -> good.stream().allMatch(consumer().applied()::contains));
         assertEquals(1, consumer().batches() - before, "41 due events travel in one request");
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e"
+                + " ON e.id = d.event_id WHERE e.aggregate_id LIKE 'batch-%' AND e.aggregate_id <> 'batch-poison'") == 0);
         UUID dead = poison;
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().preemptive()
                 .basic("admin", "dev-only-admin-password").get("/api/v1/outbox/dead-letters")

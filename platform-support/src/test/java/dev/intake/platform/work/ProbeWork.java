@@ -25,7 +25,7 @@ public class ProbeWork implements WorkHandler<ProbeWork.Item> {
 
     static final QueueTable TABLE = new QueueTable("probe_work", "id", "uuid", "seq", "created_at", "PENDING", null,
             "DONE", "FAILED", "last_error", 100, "done_at", "note", List.of(), "work_key", "probe_work",
-            List.of("work_key", "behaviour"));
+            List.of("work_key", "behaviour"), false);
 
     public record Item(UUID id, String key, String behaviour) {
     }

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.intake.platform.event.EventEnvelope;
 import dev.intake.platform.event.EventHandler;
 import dev.intake.search.model.ContactFields;
-import dev.intake.search.model.IndexedContact;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,6 +18,18 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ContactSubmittedHandler implements EventHandler {
+
+    /**
+     * One statement: stores the fields unless the contact was erased; answers whether the row is new. A row
+     * that existed was left by a document indexed first (DocumentProcessedHandler): its entries need the name.
+     */
+    private static final String UPSERT = """
+            INSERT INTO search_contact (contact_id, name, company, updated_at) VALUES (:id, :name, :company, :now)
+            ON CONFLICT (contact_id) DO UPDATE SET name = EXCLUDED.name, company = EXCLUDED.company,
+                updated_at = EXCLUDED.updated_at
+            WHERE search_contact.deleted_at IS NULL
+            RETURNING (xmax = 0) AS inserted
+            """;
 
     private static final int MAX = 200;
 
@@ -37,25 +49,19 @@ public class ContactSubmittedHandler implements EventHandler {
         tools.payloads().requireVersion(event);
         UUID contactId = tools.payloads().id(event, "contactId");
         ContactFields fields = new ContactFields(text(event, "name"), text(event, "company"));
-        return IndexedContact.<IndexedContact>findById(contactId).chain(existing -> {
-            if (existing != null && existing.erased()) {
-                return Uni.createFrom().voidItem();
-            }
-            IndexedContact contact = existing != null ? existing : new IndexedContact();
-            contact.contactId = contactId;
-            contact.name = fields.name();
-            contact.company = fields.company();
-            contact.updatedAt = Instant.now();
-            if (existing == null) {
-                // no row: no document of this contact was indexed yet (DocumentProcessedHandler leaves one)
-                return contact.<IndexedContact>persist().replaceWithVoid()
-                        .invoke(() -> tools.metrics().indexed(type(), event.occurredAt()));
-            }
-            return contact.<IndexedContact>persist()
-                    .chain(() -> tools.targets().current())
-                    .chain(indexes -> tools.blocking().run(() -> tools.index().updateContact(indexes, contactId, fields)))
-                    .invoke(() -> tools.metrics().indexed(type(), event.occurredAt()));
-        });
+        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT, Boolean.class)
+                .setParameter("id", contactId).setParameter("name", fields.name())
+                .setParameter("company", fields.company()).setParameter("now", Instant.now())
+                .getResultList())
+                .chain(rows -> {
+                    if (rows.isEmpty() || rows.get(0)) {
+                        // erased (the tombstone stays as it is), or new: no entry of this contact is indexed yet
+                        return Uni.createFrom().voidItem();
+                    }
+                    return tools.targets().current().chain(indexes -> tools.blocking()
+                            .run(() -> tools.index().updateContact(indexes, contactId, fields)));
+                })
+                .invoke(() -> tools.metrics().indexed(type(), event.occurredAt()));
     }
 
     private static String text(EventEnvelope event, String field) {
