@@ -354,6 +354,8 @@ service_env() {
   export QUARKUS_HTTP_HOST="$LOCALHOST"
   export QUARKUS_HTTP_PORT="$port"
   export LOG_JSON="${LOG_JSON:-false}"
+  # glibc keeps up to 8 malloc arenas per core: on a small host two give back most of that native memory
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
   export INTAKE_SERVICE_TOKEN
   # Admin credentials (HTTP basic), by the env names Quarkus maps to intake.admin.*.
   export INTAKE_ADMIN_USERNAME="$ADMIN_USERNAME" INTAKE_ADMIN_PASSWORD_HASH="$ADMIN_PASSWORD_HASH"
@@ -406,5 +408,5 @@ api_keys_config() {
 
 # Java options for the service JVMs (override with INTAKE_JAVA_OPTS).
 service_java_opts() {
-  printf '%s\n' "${INTAKE_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}"
+  printf '%s\n' "${INTAKE_JAVA_OPTS:--XX:+UseSerialGC -Xmx192m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:MaxDirectMemorySize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000}"
 }
