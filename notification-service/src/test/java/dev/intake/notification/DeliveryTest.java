@@ -67,4 +67,31 @@ class DeliveryTest {
         Api.admin().delete("/api/v1/notifications/suppressions/" + address).then().statusCode(204);
         Api.admin().delete("/api/v1/notifications/suppressions/" + address).then().statusCode(404);
     }
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Test
+    void aMailWhoseSendersAllDiedEndsFailedAndIsNeverSent() {
+        UUID contactId = UUID.randomUUID();
+        ses.stop();
+        try {
+            Api.post(UUID.randomUUID(), "contact.submitted",
+                    Api.contactSubmitted(contactId, "Crashing " + contactId, "crash@example.net", null));
+            Api.awaitRow(contactId, "contact-admin", r -> ((Integer) r.get("attempts")) >= 1);
+            // as after every allowed attempt was claimed by a replica that died holding it (the JVM killed mid-send)
+            pool.preparedQuery("""
+                    UPDATE notification SET attempts = 1000, claimed_until = now() - interval '1 second',
+                           next_attempt_at = now() WHERE contact_id = $1 AND template = 'contact-admin'
+                    """).executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(contactId));
+            Map<String, Object> failed = Api.awaitRow(contactId, "contact-admin", Api.status("FAILED"));
+            assertTrue(((String) failed.get("lastError")).contains("gave up after 1000 attempts"), failed.toString());
+            assertEquals(1001, failed.get("attempts"), "the last claim counted and ran nothing");
+        } finally {
+            ses.start();
+        }
+        Mailbox.sleep(1500);
+        assertTrue(Mailbox.matching(m -> m.subject().contains(contactId.toString())
+                && m.to().contains("admin@example.org")).isEmpty(), "the admin mail was never sent");
+    }
 }

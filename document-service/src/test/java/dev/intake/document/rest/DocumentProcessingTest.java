@@ -160,4 +160,30 @@ class DocumentProcessingTest {
                 .executeAndAwait(Tuple.of(id)).iterator().next().getLong(0);
         assertEquals(2, events);
     }
+
+    @Test
+    void aDocumentWhoseWorkersAllDiedEndsFailedWithItsEvent() {
+        String id = stored("crashing.txt", SampleFiles.text(), "text/plain");
+        processed(id);
+        // as after five workers that each claimed the document and died holding it (the JVM killed mid-item)
+        pool.preparedQuery("""
+                UPDATE document SET status = 'PROCESSING', attempts = 5, claimed_until = now() - interval '1 second',
+                       next_attempt_at = now() WHERE id = $1::uuid
+                """).executeAndAwait(Tuple.of(id));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "FAILED".equals(
+                pool.preparedQuery("SELECT status FROM document WHERE id = $1::uuid").executeAndAwait(Tuple.of(id))
+                        .iterator().next().getString(0)));
+        var row = pool.preparedQuery("SELECT failure_reason, attempts, claimed_until FROM document WHERE id = $1::uuid")
+                .executeAndAwait(Tuple.of(id)).iterator().next();
+        assertTrue(row.getString(0).contains("gave up after 5 attempts"), row.getString(0));
+        assertEquals(6, row.getInteger(1), "the sixth claim counted, found the attempts used up and ran nothing");
+        assertEquals(null, row.getValue(2));
+        var event = pool.preparedQuery("""
+                SELECT payload->>'status', payload->>'failureReason' FROM outbox_event
+                WHERE aggregate_id = $1 AND type = 'document.processed' ORDER BY seq DESC LIMIT 1
+                """).executeAndAwait(Tuple.of(id)).iterator().next();
+        assertEquals("FAILED", event.getString(0), "search and contact hear of the end");
+        assertTrue(event.getString(1).contains("worker lost"), event.getString(1));
+    }
 }
