@@ -102,6 +102,16 @@ test('journey: form with two files → search hit → contact insights → downl
     const marks = await hit.locator('.hit-snippet mark').allInnerTexts();
     assert.ok(marks.some((m) => m.toLowerCase() === word), `the word is marked in the snippet (${marks})`);
     assert.match(await hit.locator('.hit-snippet').innerText(), /Meeting notes for the/);
+    // the two producers' events may arrive in any order: a document indexed before its contact's
+    // contact.submitted shows "Unknown contact" until that event names it
+    await eventually(async () => {
+      if ((await hit.locator('.hit-contact-link').innerText()) === name) {
+        return true;
+      }
+      await page.reload();
+      await hit.locator('.hit-snippet mark').first().waitFor({ timeout: 3_000 });
+      throw new Error(`the hit names ${await hit.locator('.hit-contact-link').innerText()}`);
+    }, { timeoutMs: 30_000, intervalMs: 500, what: `the hit naming its contact ${name}` });
     assert.equal(await hit.locator('.hit-contact-link').innerText(), name);
     assert.equal(await hit.locator('.hit-contact-link').getAttribute('href'), `/admin/contacts/${contactId}`);
     assert.equal(await hit.locator('.badge').innerText(), 'completed');
