@@ -27,6 +27,7 @@ import dev.intake.platform.event.Blocking;
 import dev.intake.platform.event.Outbox;
 import dev.intake.platform.work.Claimed;
 import dev.intake.platform.work.Outcome;
+import dev.intake.platform.work.QueueSpec;
 import dev.intake.platform.work.QueueTable;
 import dev.intake.platform.work.WorkHandler;
 import dev.intake.platform.work.WorkSettings;
@@ -64,7 +65,7 @@ public class DocumentProcessor implements WorkHandler<UUID> {
     private final ObjectMapper json;
     private final DocumentMetrics metrics;
     private final Blocking blocking;
-    private final WorkSettings settings;
+    private final QueueSpec spec;
 
     public DocumentProcessor(MinioClient storage, StorageConfig storageConfig, DocumentConfig config,
             TextExtractor extractor, InsightAnalyzer analyzer, Outbox outbox, ObjectMapper json,
@@ -78,24 +79,14 @@ public class DocumentProcessor implements WorkHandler<UUID> {
         this.json = json;
         this.metrics = metrics;
         this.blocking = blocking;
-        this.settings = new WorkSettings(this.config.enabled(), 1, this.config.concurrency(), this.config.lease(),
+        this.spec = new QueueSpec(QUEUE, TABLE, new WorkSettings(this.config.enabled(), 1, this.config.concurrency(), this.config.lease(),
                 this.config.maxAttempts(), this.config.initialBackoff(), this.config.maxBackoff(),
-                this.config.pollInterval());
+                this.config.pollInterval()));
     }
 
     @Override
-    public String queue() {
-        return QUEUE;
-    }
-
-    @Override
-    public QueueTable table() {
-        return TABLE;
-    }
-
-    @Override
-    public WorkSettings settings() {
-        return settings;
+    public QueueSpec queue() {
+        return spec;
     }
 
     @Override
@@ -156,7 +147,7 @@ public class DocumentProcessor implements WorkHandler<UUID> {
 
     /** A permanent failure or the last attempt ends the document (with its event); otherwise it waits for the next. */
     private Uni<Outcome> finalOrRetry(Document document, Claimed<UUID> claimed, String reason, boolean permanent) {
-        if (!permanent && claimed.attempt() < settings.maxAttempts()) {
+        if (!permanent && claimed.attempt() < spec.settings().maxAttempts()) {
             return Uni.createFrom().item(Outcome.retry(reason));
         }
         String finalReason = permanent ? reason : reason + " (gave up after " + claimed.attempt() + " attempts)";

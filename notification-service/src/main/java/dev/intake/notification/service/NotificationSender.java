@@ -23,6 +23,7 @@ import dev.intake.platform.correlation.CorrelationId;
 import dev.intake.platform.event.Blocking;
 import dev.intake.platform.work.Claimed;
 import dev.intake.platform.work.Outcome;
+import dev.intake.platform.work.QueueSpec;
 import dev.intake.platform.work.QueueTable;
 import dev.intake.platform.work.WorkHandler;
 import dev.intake.platform.work.WorkSettings;
@@ -54,7 +55,7 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
     private final NotificationMetrics metrics;
     private final Blocking blocking;
     private final MailConfig.Sender config;
-    private final WorkSettings settings;
+    private final QueueSpec spec;
     private final SendRate rate;
 
     public NotificationSender(NotificationStore store, SesMailer mailer, NotificationMetrics metrics, Blocking blocking,
@@ -64,25 +65,15 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
         this.metrics = metrics;
         this.blocking = blocking;
         this.config = config.sender();
-        this.settings = new WorkSettings(this.config.enabled(), this.config.batchSize(), this.config.concurrency(),
+        this.spec = new QueueSpec(QUEUE, TABLE, new WorkSettings(this.config.enabled(), this.config.batchSize(), this.config.concurrency(),
                 this.config.lease(), this.config.maxAttempts(), this.config.initialBackoff(), this.config.maxBackoff(),
-                this.config.pollInterval());
+                this.config.pollInterval()));
         this.rate = new SendRate(this.config.sendRate());
     }
 
     @Override
-    public String queue() {
-        return QUEUE;
-    }
-
-    @Override
-    public QueueTable table() {
-        return TABLE;
-    }
-
-    @Override
-    public WorkSettings settings() {
-        return settings;
+    public QueueSpec queue() {
+        return spec;
     }
 
     @Override

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.platform.work.Claimed;
 import dev.intake.platform.work.Outcome;
+import dev.intake.platform.work.QueueSpec;
 import dev.intake.platform.work.QueueTable;
 import dev.intake.platform.work.WorkHandler;
 import dev.intake.platform.work.WorkSettings;
@@ -56,7 +57,7 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
     private final EventsConfig config;
     private final OutboxMetrics metrics;
     private final ObjectMapper json;
-    private final WorkSettings settings;
+    private final QueueSpec spec;
 
     public OutboxRelay(Pool pool, EventSender sender, EventsConfig config, OutboxMetrics metrics, ObjectMapper json) {
         this.pool = pool;
@@ -65,23 +66,13 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
         this.metrics = metrics;
         this.json = json;
         EventsConfig.Relay relay = config.relay();
-        this.settings = new WorkSettings(relay.enabled(), relay.batchSize(), relay.concurrency(), relay.lease(),
-                relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(), relay.pollInterval());
+        this.spec = new QueueSpec("events", TABLE, new WorkSettings(relay.enabled(), relay.batchSize(), relay.concurrency(), relay.lease(),
+                relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(), relay.pollInterval()));
     }
 
     @Override
-    public String queue() {
-        return "events";
-    }
-
-    @Override
-    public QueueTable table() {
-        return TABLE;
-    }
-
-    @Override
-    public WorkSettings settings() {
-        return settings;
+    public QueueSpec queue() {
+        return spec;
     }
 
     @Override

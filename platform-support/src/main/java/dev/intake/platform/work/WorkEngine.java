@@ -49,14 +49,14 @@ public class WorkEngine {
         this.user = user;
         this.password = password;
         for (WorkHandler<?> handler : handlers) {
-            if (handler.settings().enabled()) {
-                queues.put(handler.queue(), queueOf(handler, pool));
+            if (handler.queue().settings().enabled()) {
+                queues.put(handler.queue().name(), queueOf(handler, pool));
             }
         }
     }
 
     private <T> WorkQueue<T> queueOf(WorkHandler<T> handler, Pool pool) {
-        return new WorkQueue<>(handler, new WorkRepository(pool, handler.table()), metrics, vertx);
+        return new WorkQueue<>(handler, new WorkRepository(pool, handler.queue().table()), metrics, vertx);
     }
 
     void start(@Observes StartupEvent event) {

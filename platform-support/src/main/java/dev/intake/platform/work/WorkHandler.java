@@ -12,12 +12,8 @@ import io.vertx.mutiny.sqlclient.Row;
  */
 public interface WorkHandler<T> {
 
-    /** The queue's name: a metric label and a log word. */
-    String queue();
-
-    QueueTable table();
-
-    WorkSettings settings();
+    /** The queue's name, table and settings. */
+    QueueSpec queue();
 
     /** What the handler needs of a claimed row (the key and the columns of {@link QueueTable#returning()}). */
     T read(Row row);

@@ -38,8 +38,8 @@ final class WorkQueue<T> {
 
     WorkQueue(WorkHandler<T> handler, WorkRepository repository, WorkMetrics metrics, Vertx vertx) {
         this.handler = handler;
-        this.settings = handler.settings();
-        this.table = handler.table();
+        this.settings = handler.queue().settings();
+        this.table = handler.queue().table();
         this.repository = repository;
         this.metrics = metrics;
         this.vertx = vertx;
@@ -48,7 +48,7 @@ final class WorkQueue<T> {
     }
 
     String name() {
-        return handler.queue();
+        return handler.queue().name();
     }
 
     String channel() {

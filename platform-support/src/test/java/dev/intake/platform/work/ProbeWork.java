@@ -31,29 +31,19 @@ public class ProbeWork implements WorkHandler<ProbeWork.Item> {
     }
 
     private final Pool pool;
-    private final WorkSettings settings;
+    private final QueueSpec spec;
     final List<String> handledKeys = new CopyOnWriteArrayList<>();
 
     public ProbeWork(Pool pool, @ConfigProperty(name = "test.probe-work.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "test.probe-work.max-attempts", defaultValue = "3") int maxAttempts) {
         this.pool = pool;
-        this.settings = new WorkSettings(enabled, 5, 2, Duration.ofSeconds(30), maxAttempts, Duration.ofMillis(50),
-                Duration.ofMillis(200), Duration.ofMillis(500));
+        this.spec = new QueueSpec("probe", TABLE, new WorkSettings(enabled, 5, 2, Duration.ofSeconds(30), maxAttempts, Duration.ofMillis(50),
+                Duration.ofMillis(200), Duration.ofMillis(500)));
     }
 
     @Override
-    public String queue() {
-        return "probe";
-    }
-
-    @Override
-    public QueueTable table() {
-        return TABLE;
-    }
-
-    @Override
-    public WorkSettings settings() {
-        return settings;
+    public QueueSpec queue() {
+        return spec;
     }
 
     @Override
