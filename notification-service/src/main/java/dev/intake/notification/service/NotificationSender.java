@@ -1,7 +1,6 @@
 package dev.intake.notification.service;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

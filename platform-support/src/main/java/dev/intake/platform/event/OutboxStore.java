@@ -79,10 +79,6 @@ public class OutboxStore {
                 """).execute(Tuple.of(eventId, subscriber)).map(rows -> rows.rowCount());
     }
 
-    private Uni<Void> update(String sql, Tuple args) {
-        return pool.preparedQuery(sql).execute(args).replaceWithVoid();
-    }
-
     public record OutboxStats(long pending, long deadLetters, double oldestPendingAgeSeconds) {
     }
 
