@@ -191,7 +191,7 @@ public class DocumentProcessor implements WorkHandler<UUID> {
 
     private Uni<Void> fail(Document document, OffsetDateTime lease, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String cut = reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+        String cut = TABLE.cut(reason);
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
                         UPDATE document SET status = 'FAILED', processed_at = :now, failure_reason = :reason

@@ -41,9 +41,12 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /** The channel the outbox trigger NOTIFYs at commit (V0_1). */
+    static final String CHANNEL = "outbox_delivery";
+
     static final QueueTable TABLE = new QueueTable("outbox_delivery", "id", "bigint", "seq", "created_at", "PENDING",
             null, "DELIVERED", "DEAD", "last_error", 300, "delivered_at", null, List.of("subscriber", "aggregate_key"),
-            null, OutboxListenerChannel.NAME, List.of("event_id", "subscriber"), true);
+            null, CHANNEL, List.of("event_id", "subscriber"), true);
 
     /** The claimed delivery of one event to one subscriber. */
     public record Delivery(UUID eventId, String subscriber) {

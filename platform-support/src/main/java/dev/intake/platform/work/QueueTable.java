@@ -53,7 +53,8 @@ public record QueueTable(String table, String idColumn, String idType, String or
         return claimed == null ? "'" + ready + "'" : "'" + ready + "', '" + claimed + "'";
     }
 
-    String cut(String reason) {
+    /** The reason, cut to fit the error column. */
+    public String cut(String reason) {
         if (reason == null) {
             return null;
         }
