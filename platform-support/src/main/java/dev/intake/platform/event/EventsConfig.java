@@ -60,11 +60,15 @@ public interface EventsConfig {
         @WithDefault("1048576")
         long maxRequestBytes();
 
-        /** A claim older than this is taken to be from a crashed relay and claimed again. */
-        @WithDefault("30S")
+        /** A claim older than this is taken to be from a crashed relay and claimed again (above the request timeout). */
+        @WithDefault("60S")
         Duration lease();
 
-        @WithDefault("5S")
+        /**
+         * How long a consumer may take for one request. A batch is applied in one go, handlers included
+         * (index writes wait for the search engine's task queue): too short a wait cancels it over and over.
+         */
+        @WithDefault("30S")
         Duration requestTimeout();
 
         @WithDefault("1S")
