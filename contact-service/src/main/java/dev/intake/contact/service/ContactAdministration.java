@@ -91,12 +91,13 @@ public class ContactAdministration {
     }
 
     /** Erasure: the row goes now; {@code contact.deleted} makes the other services remove what they hold. */
-    @WithTransaction
     public Uni<Void> erase(UUID id) {
-        return Contact.<Contact>findById(id).onItem().ifNull().failWith(ContactAdministration::notFound)
+        return Panache.withTransaction(() -> Contact.<Contact>findById(id)
+                .onItem().ifNull().failWith(ContactAdministration::notFound)
                 .chain(contact -> contact.delete())
                 .chain(() -> outbox.publish("contact", id.toString(), "contact.deleted", 1,
-                        new ContactDeleted(id, Instant.now())))
+                        new ContactDeleted(id, Instant.now()))))
+                .invoke(outbox::committed)
                 .replaceWithVoid();
     }
 

@@ -58,7 +58,7 @@ public class ContactIntake {
             return Uni.createFrom().failure(e);
         }
         if (idempotencyKey == null) {
-            return submissions.insert(contact, event).map(count -> created(contact, count));
+            return submissions.insert(contact, event).invoke(outbox::committed).map(count -> created(contact, count));
         }
         return claimOrReplay(contact, event, client + ":" + idempotencyKey, hash(form), CLAIM_ATTEMPTS);
     }
@@ -68,6 +68,7 @@ public class ContactIntake {
         Duration window = config.idempotencyWindow();
         return submissions.insertClaiming(contact, event, recordKey, requestHash, window).chain(count -> {
             if (count.isPresent()) {
+                outbox.committed();
                 return Uni.createFrom().item(created(contact, count.get()));
             }
             return submissions.liveClaim(recordKey, window).chain(claim -> {

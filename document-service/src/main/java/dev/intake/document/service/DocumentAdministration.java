@@ -88,13 +88,14 @@ public class DocumentAdministration {
     }
 
     /** Deletes the row and records {@code document.deleted}; returns the storage key for the caller to remove. */
-    @WithTransaction
     public Uni<String> delete(UUID id) {
-        return Document.<Document>findById(id).onItem().ifNull().failWith(DocumentAdministration::notFound)
+        return Panache.withTransaction(() -> Document.<Document>findById(id)
+                .onItem().ifNull().failWith(DocumentAdministration::notFound)
                 .call(d -> d.delete())
                 .call(d -> outbox.publish("document", d.id.toString(), DocumentEvents.DELETED, 1,
                         new DocumentEvents.Deleted(d.id, d.contactId, Instant.now())))
-                .map(d -> d.storageKey);
+                .map(d -> d.storageKey))
+                .invoke(outbox::committed);
     }
 
     /** Counts for the old analytics endpoint. */

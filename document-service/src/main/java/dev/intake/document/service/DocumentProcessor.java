@@ -186,7 +186,7 @@ public class DocumentProcessor implements WorkHandler<UUID> {
                     document.failureReason = null;
                     return outbox.publish("document", document.id.toString(), DocumentEvents.PROCESSED, 1,
                             DocumentEvents.Processed.of(document, insights, extraction.text())).replaceWithVoid();
-                }));
+                })).invoke(outbox::committed);
     }
 
     private Uni<Void> fail(Document document, OffsetDateTime lease, String reason) {
@@ -207,6 +207,6 @@ public class DocumentProcessor implements WorkHandler<UUID> {
                     document.failureReason = cut;
                     return outbox.publish("document", document.id.toString(), DocumentEvents.PROCESSED, 1,
                             DocumentEvents.Processed.of(document, null, null)).replaceWithVoid();
-                }));
+                })).invoke(outbox::committed);
     }
 }

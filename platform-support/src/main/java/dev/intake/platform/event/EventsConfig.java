@@ -37,7 +37,7 @@ public interface EventsConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Safety-net poll; new events also wake the relay at once through LISTEN/NOTIFY. */
+        /** How often every replica looks for due deliveries; the producing replica wakes its own relay at commit ({@code Outbox.committed}). */
         @WithDefault("1S")
         Duration pollInterval();
 

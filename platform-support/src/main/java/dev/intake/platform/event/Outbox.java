@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.platform.correlation.CorrelationIdFilters;
+import dev.intake.platform.work.WorkEngine;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,7 +26,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * transaction or statement. Either call {@link #publish} inside {@code @WithTransaction} next to the domain
  * change, or take an {@link #entry} and put its insert into the producer's own statement as common table
  * expressions ({@link Entry#ctes}); either way the relay delivers after commit, so a rolled-back change never
- * emits its event. Both ways run the same insert.
+ * emits its event. Both ways run the same insert. After the commit, call {@link #committed} so this replica's
+ * relay starts at once; the other replicas find the deliveries by their poll.
  */
 @ApplicationScoped
 public class Outbox {
@@ -37,10 +39,21 @@ public class Outbox {
 
     private final EventsConfig config;
     private final ObjectMapper json;
+    private final WorkEngine engine;
 
-    public Outbox(EventsConfig config, ObjectMapper json) {
+    public Outbox(EventsConfig config, ObjectMapper json, WorkEngine engine) {
         this.config = config;
         this.json = json;
+        this.engine = engine;
+    }
+
+    /**
+     * Wakes this replica's relay: call it once the transaction that published has committed. The outbox
+     * table has no NOTIFY trigger on purpose: NOTIFY takes one database-wide lock from commit to commit, and
+     * with a NOTIFY in every submission the commits of all intake requests queued behind each other.
+     */
+    public void committed() {
+        engine.wakeUp(OutboxRelay.QUEUE);
     }
 
     /** Appends an event for the aggregate in the current Hibernate Reactive transaction; returns its id. */

@@ -68,6 +68,6 @@ public class OutboxAdminResource {
                 throw ProblemException.badField("eventId", "must be a UUID");
             }
         }
-        return store.replay(id, subscriber).invoke(() -> engine.wakeUp("events")).map(Replayed::new);
+        return store.replay(id, subscriber).invoke(() -> engine.wakeUp(OutboxRelay.QUEUE)).map(Replayed::new);
     }
 }

@@ -41,12 +41,12 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** The channel the outbox trigger NOTIFYs at commit (V0_1). */
-    static final String CHANNEL = "outbox_delivery";
+    /** The work queue of the deliveries. */
+    public static final String QUEUE = "events";
 
     static final QueueTable TABLE = new QueueTable("outbox_delivery", "id", "bigint", "seq", "created_at", "PENDING",
             null, "DELIVERED", "DEAD", "last_error", 300, "delivered_at", null, List.of("subscriber", "aggregate_key"),
-            null, CHANNEL, List.of("event_id", "subscriber"), true);
+            null, null, List.of("event_id", "subscriber"), true);
 
     /** The claimed delivery of one event to one subscriber. */
     public record Delivery(UUID eventId, String subscriber) {
@@ -69,7 +69,7 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
         this.metrics = metrics;
         this.json = json;
         EventsConfig.Relay relay = config.relay();
-        this.spec = new QueueSpec("events", TABLE, new WorkSettings(relay.enabled(), relay.batchSize(), relay.concurrency(), relay.lease(),
+        this.spec = new QueueSpec(QUEUE, TABLE, new WorkSettings(relay.enabled(), relay.batchSize(), relay.concurrency(), relay.lease(),
                 relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(), relay.pollInterval()));
     }
 

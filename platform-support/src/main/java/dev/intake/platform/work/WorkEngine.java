@@ -1,7 +1,10 @@
 package dev.intake.platform.work;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -12,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
@@ -35,6 +39,7 @@ public class WorkEngine {
     private final String url;
     private final String user;
     private final String password;
+    private final AtomicBoolean statisticsRunning = new AtomicBoolean();
     private PgSubscriber subscriber;
 
     public WorkEngine(Instance<WorkHandler<?>> handlers, Pool pool, Vertx vertx, WorkConfig config, WorkMetrics metrics,
@@ -66,11 +71,11 @@ public class WorkEngine {
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(user).setPassword(password);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1_000L);
-        Map<String, java.util.List<WorkQueue<?>>> byChannel = new LinkedHashMap<>();
+        Map<String, List<WorkQueue<?>>> byChannel = new LinkedHashMap<>();
         for (WorkQueue<?> queue : queues.values()) {
             metrics.register(queue.name());
             if (queue.channel() != null) {
-                byChannel.computeIfAbsent(queue.channel(), c -> new java.util.ArrayList<>()).add(queue);
+                byChannel.computeIfAbsent(queue.channel(), c -> new ArrayList<>()).add(queue);
             }
             vertx.setPeriodic(queue.settings().pollInterval().toMillis(), id -> queue.wakeUp());
             queue.wakeUp();
@@ -80,13 +85,18 @@ public class WorkEngine {
         subscriber.connect().onFailure(e -> LOG.warnf("Work engine LISTEN not connected yet (%s); polling meanwhile",
                 e.getClass().getSimpleName()));
         vertx.setPeriodic(config.metricsInterval().toMillis(), id -> refreshGauges());
+        vertx.setPeriodic(config.statisticsInterval().toMillis(), id -> {
+            if (statisticsRunning.compareAndSet(false, true)) {
+                refreshStatistics().subscribe().with(done -> statisticsRunning.set(false));
+            }
+        });
     }
 
     /**
      * One claim of the handler's queue, worked off and recorded, outside this engine's own loops: a second
      * worker in the same process, as tests and one-off drains need. Answers how many items were claimed.
      */
-    public <T> io.smallrye.mutiny.Uni<Integer> cycle(WorkHandler<T> handler) {
+    public <T> Uni<Integer> cycle(WorkHandler<T> handler) {
         return queueOf(handler, pool).cycle();
     }
 
@@ -103,6 +113,25 @@ public class WorkEngine {
             queue.repository().backlog().subscribe().with(b -> metrics.backlog(queue.name(), b),
                     failure -> LOG.debugf("Backlog of %s not read: %s", queue.name(), failure.getClass().getSimpleName()));
         }
+    }
+
+    /** Analyzes the tables whose planner statistics no longer describe their backlog; never fails. */
+    Uni<Void> refreshStatistics() {
+        List<Uni<Boolean>> checks = new ArrayList<>();
+        for (WorkQueue<?> queue : queues.values()) {
+            checks.add(queue.repository().refreshStatisticsIfStale(config.statisticsBacklog())
+                    .onItem().invoke(analyzed -> {
+                        if (analyzed) {
+                            LOG.infof("Queue %s: analyzed its table, whose planner statistics predate its backlog", queue.name());
+                        }
+                    })
+                    .onFailure().invoke(e -> LOG.debugf("Statistics of %s not checked: %s", queue.name(), e.getClass().getSimpleName()))
+                    .onFailure().recoverWithItem(false));
+        }
+        if (checks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(checks).andCollectFailures().replaceWithVoid();
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -194,6 +194,28 @@ class WorkEngineTest {
         throw new AssertionError("the worker JVM claimed nothing");
     }
 
+    @Test
+    void aBurstIntoATableVacuumedWhileEmptyGetsItsPlannerStatisticsRefreshed() {
+        sql("VACUUM probe_work"); // empty: the planner now believes the table holds no rows
+        WorkRepository repository = new WorkRepository(pool, ProbeWork.TABLE);
+        insertNotDue(100);
+        assertEquals(false, repository.refreshStatisticsIfStale(500).await().atMost(Duration.ofSeconds(10)),
+                "a backlog below the minimum leaves the statistics alone");
+
+        insertNotDue(1_900);
+        assertEquals(true, repository.refreshStatisticsIfStale(500).await().atMost(Duration.ofSeconds(10)));
+        assertTrue(count("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('probe_work')") >= 1_500,
+                "the planner's estimate follows the backlog of 2,000 items");
+        assertEquals(false, repository.refreshStatisticsIfStale(500).await().atMost(Duration.ofSeconds(10)),
+                "fresh statistics are not analyzed again");
+    }
+
+    /** Items waiting an hour for their attempt: backlog the engine does not work off during the test. */
+    private void insertNotDue(int n) {
+        sql("INSERT INTO probe_work (id, work_key, next_attempt_at) SELECT gen_random_uuid(), 'k' || g, now() + interval '1 hour'"
+                + " FROM generate_series(1, $1) g", n);
+    }
+
     private UUID insert(String key, String behaviour) {
         UUID id = UUID.randomUUID();
         sql("INSERT INTO probe_work (id, work_key, behaviour) VALUES ($1, $2, $3)", id, key, behaviour);
