@@ -37,7 +37,7 @@ class DeliveryTest {
             assertEquals("PENDING", waiting.get("status"));
             String error = (String) waiting.get("lastError");
             assertNotNull(error);
-            assertTrue(error.startsWith("SdkClientException"), error);
+            assertTrue(error.startsWith("ConnectException"), error);
             assertNotNull(waiting.get("nextAttemptAt"));
         } finally {
             ses.start();

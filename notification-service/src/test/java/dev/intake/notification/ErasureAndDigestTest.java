@@ -60,7 +60,7 @@ class ErasureAndDigestTest {
         Mailbox.Mail digest = Mailbox.await(m -> m.text() != null && m.text().contains(contactId.toString()), 1)
                 .get(0);
         assertEquals("3 documents processed, 1 failed", digest.subject());
-        assertEquals(List.of("admin@example.org"), digest.to(), "the emulator keeps the first To address only");
+        assertEquals(List.of("admin@example.org", "ops@example.org"), digest.to());
         assertTrue(digest.html().contains("https://intake.example.org/admin/contacts/" + contactId), digest.html());
         Map<String, Object> row = Api.awaitRow(contactId, "document-digest", Api.status("SENT"));
         assertEquals(1, row.get("attempts"));

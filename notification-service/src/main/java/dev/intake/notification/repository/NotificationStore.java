@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.intake.platform.id.Uuids;
 import dev.intake.notification.model.MailMessage;
 import dev.intake.notification.model.Template;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +48,7 @@ public class NotificationStore {
 
     /** Queues a mail through the given connection (its transaction); a second one for the same key is ignored. */
     public Uni<Void> insert(SqlClient client, UUID eventId, Template template, UUID contactId, MailMessage mail) {
-        return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] { UUID.randomUUID(), eventId,
+        return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] { Uuids.timeOrdered(), eventId,
                 template.key(), contactId, mail.to().toArray(String[]::new), mail.replyTo(), mail.subject(),
                 mail.text(), mail.html() })).replaceWithVoid();
     }

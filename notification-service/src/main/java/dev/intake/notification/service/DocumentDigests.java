@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.intake.platform.id.Uuids;
 import dev.intake.notification.config.MailConfig;
 import dev.intake.notification.model.MailMessage;
 import dev.intake.notification.model.Template;
@@ -63,7 +64,7 @@ public class DocumentDigests {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(COUNT)
                 .setParameter("contactId", contactId)
-                .setParameter("id", UUID.randomUUID())
+                .setParameter("id", Uuids.timeOrdered())
                 .setParameter("failed", failed ? 1 : 0)
                 .setParameter("windowMillis", config.digest().window().toMillis())
                 .executeUpdate())

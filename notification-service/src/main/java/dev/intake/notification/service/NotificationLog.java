@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.intake.platform.id.Uuids;
 import dev.intake.notification.model.MailMessage;
 import dev.intake.notification.model.Template;
 import dev.intake.platform.event.EventEnvelope;
@@ -33,7 +34,7 @@ public class NotificationLog {
      */
     public Uni<Void> record(EventEnvelope event, Template template, UUID contactId, MailMessage message) {
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("id", UUID.randomUUID())
+                .setParameter("id", Uuids.timeOrdered())
                 .setParameter("eventId", event.eventId())
                 .setParameter("template", template.key())
                 .setParameter("contactId", contactId)

@@ -19,7 +19,6 @@ import dev.intake.notification.model.MailMessage;
 import dev.intake.notification.repository.ClaimedMail;
 import dev.intake.notification.repository.NotificationStore;
 import dev.intake.platform.correlation.CorrelationId;
-import dev.intake.platform.event.Blocking;
 import dev.intake.platform.work.Claimed;
 import dev.intake.platform.work.Outcome;
 import dev.intake.platform.work.QueueSpec;
@@ -32,8 +31,8 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * Works off the delivery log as the work engine's {@code mail} queue: a claimed batch is checked
- * against the suppression list in one query, then sent through SES on worker threads (the SES client
- * blocks), {@code send-concurrency} at a time and no faster than {@code send-rate} per second (the SES
+ * against the suppression list in one query, then sent through SES (asynchronously, no thread waits),
+ * {@code send-concurrency} at a time and no faster than {@code send-rate} per second (the SES
  * account's quota). Transient failures retry with the engine's backoff; permanent ones fail at once;
  * suppressed recipients are dropped.
  */
@@ -52,17 +51,15 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
     private final NotificationStore store;
     private final SesMailer mailer;
     private final NotificationMetrics metrics;
-    private final Blocking blocking;
     private final MailConfig.Sender config;
     private final QueueSpec spec;
     private final SendRate rate;
 
-    public NotificationSender(NotificationStore store, SesMailer mailer, NotificationMetrics metrics, Blocking blocking,
+    public NotificationSender(NotificationStore store, SesMailer mailer, NotificationMetrics metrics,
             MailConfig config) {
         this.store = store;
         this.mailer = mailer;
         this.metrics = metrics;
-        this.blocking = blocking;
         this.config = config.sender();
         this.spec = new QueueSpec(QUEUE, TABLE, new WorkSettings(this.config.enabled(), this.config.batchSize(), this.config.concurrency(),
                 this.config.lease(), this.config.maxAttempts(), this.config.initialBackoff(), this.config.maxBackoff(),
@@ -113,14 +110,11 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
         }
         MailMessage message = new MailMessage(to, mail.message().replyTo(), mail.message().subject(),
                 mail.message().text(), mail.message().html());
-        return rate.acquire().chain(() -> blocking.call(() -> {
+        return rate.acquire().chain(() -> {
             long start = System.nanoTime();
-            try {
-                return mailer.send(message);
-            } finally {
-                metrics.sendTime(mail.template(), Duration.ofNanos(System.nanoTime() - start));
-            }
-        })).map(messageId -> {
+            return mailer.send(message)
+                    .eventually(() -> metrics.sendTime(mail.template(), Duration.ofNanos(System.nanoTime() - start)));
+        }).map(messageId -> {
             metrics.outcome(mail.template(), NotificationMetrics.Outcome.SENT);
             log(mail, () -> LOG.debugf("Mail %s (%s) sent as SES message %s", mail.id(), mail.template(), messageId));
             return Outcome.done(messageId);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,36 +22,36 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.intake.notification.model.MailMessage;
 import dev.intake.testsupport.Net;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ses.SesClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The SES emulator accepts every mail, so the classification of SES errors is checked against a real HTTP
- * server standing in for SES that answers what Amazon SES answers (query-protocol XML errors), through the
- * same SDK client and HTTP client the service uses.
+ * server standing in for SES that answers what the Amazon SES v2 API answers (REST-JSON errors with
+ * {@code x-amzn-ErrorType}), through the same client the service uses.
  */
 class SesFailuresAgainstStubServerTest {
 
     private static final MailMessage MAIL = new MailMessage(List.of("someone@example.net", "other@example.net"),
-            "reply@example.net",
-            "Subject", "text", "<p>html</p>");
+            "reply@example.net", "Subject", "text", "<p>html</p>");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpServer server;
-    private SesClient client;
+    private SesMailer mailer;
     private final AtomicReference<Answer> answer = new AtomicReference<>();
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
+    private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+    private final AtomicReference<String> lastPath = new AtomicReference<>();
 
-    record Answer(int status, String body, long delayMillis) {
+    record Answer(int status, String errorType, String body, long delayMillis) {
     }
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            lastPath.set(exchange.getRequestURI().getPath());
+            lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             lastRequest.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Answer a = answer.get();
             if (a.delayMillis() > 0) {
@@ -63,7 +62,10 @@ class SesFailuresAgainstStubServerTest {
                 }
             }
             byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (a.errorType() != null) {
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", a.errorType() + ":http://internal.amazon.com/coral/com.amazonaws.sesv2/");
+            }
             try {
                 exchange.sendResponseHeaders(a.status(), body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -74,56 +76,53 @@ class SesFailuresAgainstStubServerTest {
             }
         });
         server.start();
-        client = client(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        mailer = mailer(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
     }
 
     @AfterEach
     void stop() {
-        client.close();
         server.stop(0);
     }
 
-    private static SesClient client(URI endpoint) {
-        return SesClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "stub-secret-key")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMillis(500))
-                        .connectionTimeout(Duration.ofMillis(500)))
-                // one HTTP call per send, so each answer is classified as it is
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+    private static SesMailer mailer(URI endpoint) {
+        return new SesMailer(endpoint.resolve(SesMailer.SEND_PATH),
+                new SigV4Signer("AKIAIOSFODNN7EXAMPLE", "stub-secret-key", "us-east-1", "ses"), "intake@example.org",
+                Duration.ofMillis(500), Duration.ofMillis(500), JSON);
     }
 
-    private static String error(String code, String message) {
-        return "<ErrorResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><Error><Type>Sender</Type><Code>"
-                + code + "</Code><Message>" + message + "</Message></Error><RequestId>req-1</RequestId></ErrorResponse>";
+    private SendFailure failureFor(int status, String code, String message) {
+        answer.set(new Answer(status, code, "{\"message\":\"" + message + "\"}", 0));
+        return sendFails(mailer);
     }
 
-    private SendFailure failureFor(int status, String body) {
-        answer.set(new Answer(status, body, 0));
-        return assertThrows(SendFailure.class, () -> new SesMailer(client, "intake@example.org").send(MAIL));
+    private static SendFailure sendFails(SesMailer mailer) {
+        Throwable failure = assertThrows(Throwable.class, () -> mailer.send(MAIL).await().atMost(Duration.ofSeconds(10)));
+        assertTrue(failure instanceof SendFailure, "classified: " + failure);
+        return (SendFailure) failure;
     }
 
     @Test
-    void aSuccessfulSendReturnsTheMessageIdAndSendsEveryField() {
-        answer.set(new Answer(200, "<SendEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\">"
-                + "<SendEmailResult><MessageId>msg-42</MessageId></SendEmailResult>"
-                + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></SendEmailResponse>", 0));
-        assertEquals("msg-42", new SesMailer(client, "intake@example.org").send(MAIL));
-        String form = URLDecoder.decode(lastRequest.get(), StandardCharsets.UTF_8);
-        assertTrue(form.contains("Action=SendEmail"), form);
-        assertTrue(form.contains("Source=intake@example.org"), form);
-        assertTrue(form.contains("Destination.ToAddresses.member.1=someone@example.net"), form);
-        assertTrue(form.contains("Destination.ToAddresses.member.2=other@example.net"), form);
-        assertTrue(form.contains("ReplyToAddresses.member.1=reply@example.net"), form);
-        assertTrue(form.contains("Message.Body.Html.Data=<p>html</p>"), form);
+    void aSuccessfulSendReturnsTheMessageIdAndSendsEveryFieldSigned() throws IOException {
+        answer.set(new Answer(200, null, "{\"MessageId\":\"msg-42\"}", 0));
+        assertEquals("msg-42", mailer.send(MAIL).await().atMost(Duration.ofSeconds(10)));
+        assertEquals("/v2/email/outbound-emails", lastPath.get());
+        JsonNode sent = JSON.readTree(lastRequest.get());
+        assertEquals("intake@example.org", sent.path("FromEmailAddress").asText());
+        assertEquals("someone@example.net", sent.path("Destination").path("ToAddresses").path(0).asText());
+        assertEquals("other@example.net", sent.path("Destination").path("ToAddresses").path(1).asText());
+        assertEquals("reply@example.net", sent.path("ReplyToAddresses").path(0).asText());
+        assertEquals("Subject", sent.path("Content").path("Simple").path("Subject").path("Data").asText());
+        assertEquals("text", sent.path("Content").path("Simple").path("Body").path("Text").path("Data").asText());
+        assertEquals("<p>html</p>", sent.path("Content").path("Simple").path("Body").path("Html").path("Data").asText());
+        assertTrue(lastAuthorization.get().startsWith("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/"), lastAuthorization.get());
+        assertTrue(lastAuthorization.get().contains("/us-east-1/ses/aws4_request"), lastAuthorization.get());
     }
 
     @Test
     void aRejectedMessageIsPermanentAndItsStoredErrorHasNoAddress() {
-        SendFailure failure = failureFor(400, error("MessageRejected",
+        SendFailure failure = failureFor(400, "MessageRejected",
                 "Email address is not verified. The following identities failed the check in region US-EAST-1:"
-                        + " intake@example.org"));
+                        + " intake@example.org");
         assertFalse(failure.isTransient());
         assertTrue(failure.getMessage().startsWith("SES 400 MessageRejected: Email address is not verified"),
                 failure.getMessage());
@@ -131,52 +130,61 @@ class SesFailuresAgainstStubServerTest {
     }
 
     @Test
-    void anInvalidAddressIsPermanent() {
-        SendFailure failure = failureFor(400, error("InvalidParameterValue", "Missing final '@domain'"));
+    void aBadRequestIsPermanent() {
+        SendFailure failure = failureFor(400, "BadRequestException", "Missing final '@domain'");
         assertFalse(failure.isTransient());
-        assertTrue(failure.getMessage().contains("InvalidParameterValue"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("BadRequestException"), failure.getMessage());
     }
 
     @Test
     void anUnverifiedSenderDomainIsPermanent() {
-        assertFalse(failureFor(400, error("MailFromDomainNotVerifiedException", "not verified")).isTransient());
+        assertFalse(failureFor(400, "MailFromDomainNotVerifiedException", "not verified").isTransient());
+    }
+
+    @Test
+    void refusedCredentialsArePermanent() {
+        assertFalse(failureFor(403, "InvalidSignatureException", "The request signature we calculated does not match")
+                .isTransient());
     }
 
     @Test
     void throttlingIsTransient() {
-        SendFailure failure = failureFor(400, error("Throttling", "Maximum sending rate exceeded."));
+        SendFailure failure = failureFor(429, "TooManyRequestsException", "Maximum sending rate exceeded.");
         assertTrue(failure.isTransient());
-        assertEquals("SES 400 Throttling: Maximum sending rate exceeded.", failure.getMessage());
+        assertEquals("SES 429 TooManyRequestsException: Maximum sending rate exceeded.", failure.getMessage());
+        assertTrue(failureFor(400, "LimitExceededException", "daily quota").isTransient());
+    }
+
+    @Test
+    void theCodeIsReadFromTheBodyWhenTheHeaderIsMissing() {
+        answer.set(new Answer(400, null, "{\"__type\":\"com.amazonaws.sesv2#MessageRejected\",\"Message\":\"no\"}", 0));
+        assertEquals("SES 400 MessageRejected: no", sendFails(mailer).getMessage());
     }
 
     @Test
     void serverErrorsAreTransient() {
-        assertTrue(failureFor(500, error("InternalFailure", "internal")).isTransient());
-        assertTrue(failureFor(503, error("ServiceUnavailable", "try later")).isTransient());
+        assertTrue(failureFor(500, "InternalFailure", "internal").isTransient());
+        assertTrue(failureFor(503, null, "try later").isTransient());
     }
 
     @Test
     void aPausedAccountIsTransient() {
-        assertTrue(failureFor(400, error("AccountSendingPausedException", "paused")).isTransient());
+        assertTrue(failureFor(400, "SendingPausedException", "paused").isTransient());
     }
 
     @Test
     void aTimeoutIsTransient() {
-        answer.set(new Answer(200, "<x/>", 2000));
-        SendFailure failure = assertThrows(SendFailure.class,
-                () -> new SesMailer(client, "intake@example.org").send(MAIL));
+        answer.set(new Answer(200, null, "{}", 2000));
+        SendFailure failure = sendFails(mailer);
         assertTrue(failure.isTransient());
-        assertTrue(failure.getMessage().startsWith("SdkClientException"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("HttpTimeoutException"), failure.getMessage());
     }
 
     @Test
-    void noServerIsTransientAndTheErrorCarriesNoSecret() throws IOException {
-        try (SesClient nowhere = client(URI.create(Net.closedUrl()))) {
-            SendFailure failure = assertThrows(SendFailure.class,
-                    () -> new SesMailer(nowhere, "intake@example.org").send(MAIL));
-            assertTrue(failure.isTransient());
-            assertFalse(failure.getMessage().contains("stub-secret-key"), failure.getMessage());
-            assertFalse(failure.getMessage().contains("AKIAIOSFODNN7EXAMPLE"), failure.getMessage());
-        }
+    void noServerIsTransientAndTheErrorCarriesNoSecret() {
+        SendFailure failure = sendFails(mailer(URI.create(Net.closedUrl())));
+        assertTrue(failure.isTransient());
+        assertFalse(failure.getMessage().contains("stub-secret-key"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("AKIAIOSFODNN7EXAMPLE"), failure.getMessage());
     }
 }
