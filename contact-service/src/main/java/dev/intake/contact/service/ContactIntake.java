@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.intake.platform.id.Uuids;
 import dev.intake.contact.config.ContactConfig;
 import dev.intake.contact.repository.ContactSubmissions;
 import dev.intake.platform.event.Outbox;
@@ -47,7 +48,7 @@ public class ContactIntake {
 
     /** {@code client} scopes the idempotency key (the API key's name); the key may be null. */
     public Uni<Submission> submit(ContactForm form, String client, String idempotencyKey) {
-        ContactSubmissions.NewContact contact = new ContactSubmissions.NewContact(UUID.randomUUID(),
+        ContactSubmissions.NewContact contact = new ContactSubmissions.NewContact(Uuids.timeOrdered(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), form);
         Outbox.Entry event;
         try {

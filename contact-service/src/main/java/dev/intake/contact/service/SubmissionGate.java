@@ -1,9 +1,9 @@
 package dev.intake.contact.service;
 
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.intake.platform.id.Uuids;
 import dev.intake.contact.rest.ContactRequest;
 import dev.intake.platform.security.ApiKeyScope;
 import dev.intake.platform.security.ApiKeys;
@@ -62,6 +62,6 @@ public class SubmissionGate {
 
     /** Looks like a stored submission to the bot; nothing is stored, counted or sent. */
     private static ContactIntake.Submission decoy() {
-        return new ContactIntake.Submission(UUID.randomUUID(), java.time.Instant.now(), 0, false);
+        return new ContactIntake.Submission(Uuids.timeOrdered(), java.time.Instant.now(), 0, false);
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
+import dev.intake.platform.id.Uuids;
 import dev.intake.document.client.ContactDirectory;
 import dev.intake.document.config.DocumentConfig;
 import dev.intake.document.config.StorageConfig;
@@ -107,7 +107,7 @@ public class DocumentUploads {
         authorize(request);
 
         Document document = new Document();
-        document.id = UUID.randomUUID();
+        document.id = Uuids.timeOrdered();
         document.contactId = request.contactId();
         document.originalFilename = truncate(request.originalFilename(), 255);
         document.storedFilename = safeName;

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.intake.platform.id.Uuids;
 import dev.intake.platform.correlation.CorrelationIdFilters;
 import dev.intake.platform.work.WorkEngine;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -88,7 +89,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload is not serialisable", e);
         }
-        return new Entry(UUID.randomUUID(), aggregateType, aggregateId, type, version, body,
+        return new Entry(Uuids.timeOrdered(), aggregateType, aggregateId, type, version, body,
                 CorrelationIdFilters.current(), Instant.now(), String.join(",", subscribersOf(type)));
     }
 
