@@ -83,8 +83,8 @@ public class SesMailer {
                         String type = text(answer, "__type");
                         return type == null ? null : type.substring(type.lastIndexOf('#') + 1);
                     });
-            String message = text(answer, "message") != null ? text(answer, "message") : text(answer, "Message");
-            throw SesFailures.answer(response.statusCode(), code, message);
+            String message = text(answer, "message");
+            throw SesFailures.answer(response.statusCode(), code, message != null ? message : text(answer, "Message"));
         }
         // null when SES took the mail without naming it: sending it again would send it twice
         return text(answer, "MessageId");

@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param orderKey       columns whose equal values form a sequence: an item waits while an earlier one of its
  *                       sequence is unfinished (events per subscriber and aggregate); empty for none
  * @param fairnessKey    column by which claims take turns (documents per contact), or {@code null}
- * @param channel        the NOTIFY channel on which new items wake the workers of every replica
+ * @param channel        the NOTIFY channel on which new items wake the workers of every replica, or {@code null}
+ *                       when the replica that queues an item wakes its own workers (the poll finds the rest)
  * @param returning      further columns of the table the handler needs from each claimed row
  * @param deleteDone     whether a successful item is deleted rather than kept in {@code done}: a queue that
  *                       is no log stays small, so its claims and its vacuum stay cheap

@@ -9,16 +9,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "intake.work")
 public interface WorkConfig {
 
-    /** How often the backlog gauges are read from the database. */
-    @WithDefault("10S")
-    Duration metricsInterval();
-
     /**
-     * How often each queue compares its backlog with the planner's row estimate of its table, and
-     * analyzes the table when the estimate is stale (see {@code statistics-backlog}).
+     * How often each queue's backlog is read: into the gauges, and compared with the planner's row estimate
+     * of its table, which is analyzed when the estimate is stale (see {@code statistics-backlog}).
      */
     @WithDefault("2S")
-    Duration statisticsInterval();
+    Duration metricsInterval();
 
     /** The smallest backlog for which stale planner statistics are refreshed. */
     @WithDefault("500")

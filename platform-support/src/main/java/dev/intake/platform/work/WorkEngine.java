@@ -39,7 +39,7 @@ public class WorkEngine {
     private final String url;
     private final String user;
     private final String password;
-    private final AtomicBoolean statisticsRunning = new AtomicBoolean();
+    private final AtomicBoolean upkeepRunning = new AtomicBoolean();
     private PgSubscriber subscriber;
 
     public WorkEngine(Instance<WorkHandler<?>> handlers, Pool pool, Vertx vertx, WorkConfig config, WorkMetrics metrics,
@@ -84,10 +84,9 @@ public class WorkEngine {
                 .handler(payload -> listeners.forEach(WorkQueue::wakeUp)));
         subscriber.connect().onFailure(e -> LOG.warnf("Work engine LISTEN not connected yet (%s); polling meanwhile",
                 e.getClass().getSimpleName()));
-        vertx.setPeriodic(config.metricsInterval().toMillis(), id -> refreshGauges());
-        vertx.setPeriodic(config.statisticsInterval().toMillis(), id -> {
-            if (statisticsRunning.compareAndSet(false, true)) {
-                refreshStatistics().subscribe().with(done -> statisticsRunning.set(false));
+        vertx.setPeriodic(config.metricsInterval().toMillis(), id -> {
+            if (upkeepRunning.compareAndSet(false, true)) {
+                upkeep().subscribe().with(done -> upkeepRunning.set(false));
             }
         });
     }
@@ -108,25 +107,19 @@ public class WorkEngine {
         }
     }
 
-    private void refreshGauges() {
+    /** Reads every queue's backlog into the gauges and refreshes stale planner statistics; never fails. */
+    private Uni<Void> upkeep() {
+        List<Uni<Void>> checks = new ArrayList<>();
         for (WorkQueue<?> queue : queues.values()) {
-            queue.repository().backlog().subscribe().with(b -> metrics.backlog(queue.name(), b),
-                    failure -> LOG.debugf("Backlog of %s not read: %s", queue.name(), failure.getClass().getSimpleName()));
-        }
-    }
-
-    /** Analyzes the tables whose planner statistics no longer describe their backlog; never fails. */
-    Uni<Void> refreshStatistics() {
-        List<Uni<Boolean>> checks = new ArrayList<>();
-        for (WorkQueue<?> queue : queues.values()) {
-            checks.add(queue.repository().refreshStatisticsIfStale(config.statisticsBacklog())
-                    .onItem().invoke(analyzed -> {
-                        if (analyzed) {
+            checks.add(queue.repository().upkeep(config.statisticsBacklog())
+                    .invoke(done -> {
+                        metrics.backlog(queue.name(), done.backlog());
+                        if (done.analyzed()) {
                             LOG.infof("Queue %s: analyzed its table, whose planner statistics predate its backlog", queue.name());
                         }
                     })
-                    .onFailure().invoke(e -> LOG.debugf("Statistics of %s not checked: %s", queue.name(), e.getClass().getSimpleName()))
-                    .onFailure().recoverWithItem(false));
+                    .onFailure().invoke(e -> LOG.debugf("Backlog of %s not read: %s", queue.name(), e.getClass().getSimpleName()))
+                    .onFailure().recoverWithNull().replaceWithVoid());
         }
         if (checks.isEmpty()) {
             return Uni.createFrom().voidItem();

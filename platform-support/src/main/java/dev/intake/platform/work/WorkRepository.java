@@ -19,14 +19,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 final class WorkRepository {
 
-    private static final int STATISTICS_COUNT_CAP = 100_000;
-
     private final Pool pool;
     private final QueueTable t;
     private final String claim;
     private final String finish;
     private final String backlog;
-    private final String statistics;
 
     WorkRepository(Pool pool, QueueTable table) {
         this.pool = pool;
@@ -34,10 +31,8 @@ final class WorkRepository {
         this.claim = claimSql(table);
         this.finish = finishSql(table);
         this.backlog = "SELECT count(*) AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(" + table.ageColumn()
-                + ")), 0) AS oldest FROM " + table.table() + " WHERE status IN (" + table.unfinished() + ")";
-        this.statistics = "SELECT (SELECT reltuples FROM pg_class WHERE oid = to_regclass('" + table.table() + "'))::bigint AS estimate,"
-                + " (SELECT count(*) FROM (SELECT 1 FROM " + table.table() + " WHERE status IN (" + table.unfinished()
-                + ") LIMIT " + STATISTICS_COUNT_CAP + ") s) AS backlog";
+                + ")), 0) AS oldest, (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass('"
+                + table.table() + "')) AS estimate FROM " + table.table() + " WHERE status IN (" + table.unfinished() + ")";
     }
 
     /** Due and not leased (or leased by a worker that died: its lease ran out). */
@@ -139,32 +134,29 @@ final class WorkRepository {
                 .map(rows -> t.deleteDone() ? rows.iterator().next().getLong("finished").intValue() : rows.rowCount());
     }
 
-    Uni<Backlog> backlog() {
-        return pool.query(backlog).execute().map(rows -> {
+    /**
+     * Reads the backlog and analyzes the table when the planner's row estimate is far below it. A queue
+     * table is often vacuumed while (nearly) empty; the planner then believes it empty until the next
+     * analyze, even while a burst fills it, and plans the claim's order check as a nested loop over every
+     * pending row: a claim of 100 items over 20,000 pending took two minutes instead of a millisecond. The
+     * table's owner (the service's role) may analyze it.
+     */
+    Uni<Upkeep> upkeep(long minBacklogToAnalyze) {
+        return pool.query(backlog).execute().flatMap(rows -> {
             Row row = rows.iterator().next();
-            return new Backlog(row.getLong("backlog"), row.getNumeric("oldest").doubleValue());
+            Backlog found = new Backlog(row.getLong("backlog"), row.getNumeric("oldest").doubleValue());
+            Long estimate = row.getLong("estimate");
+            if (found.items() < minBacklogToAnalyze || found.items() <= 2 * (estimate == null ? 0 : estimate)) {
+                return Uni.createFrom().item(new Upkeep(found, false));
+            }
+            return pool.query("ANALYZE " + t.table()).execute().map(done -> new Upkeep(found, true));
         });
     }
 
     record Backlog(long items, double oldestSeconds) {
     }
 
-    /**
-     * Analyzes the table when the planner's row estimate is far below the backlog. A queue table is often
-     * vacuumed while (nearly) empty; the planner then believes it empty until the next analyze, even while a
-     * burst fills it, and plans the claim's order check as a nested loop over every pending row: a claim
-     * of 100 items over 20,000 pending took two minutes instead of a millisecond. Answers whether it
-     * analyzed. The table's owner (the service's role) may analyze it.
-     */
-    Uni<Boolean> refreshStatisticsIfStale(long minBacklog) {
-        return pool.query(statistics).execute().flatMap(rows -> {
-            Row row = rows.iterator().next();
-            long estimate = Math.max(0, row.getLong("estimate") == null ? 0 : row.getLong("estimate"));
-            long pending = row.getLong("backlog");
-            if (pending < minBacklog || pending <= 2 * estimate) {
-                return Uni.createFrom().item(false);
-            }
-            return pool.query("ANALYZE " + t.table()).execute().map(done -> true);
-        });
+    /** The backlog read, and whether the table was analyzed because the planner's estimate was stale. */
+    record Upkeep(Backlog backlog, boolean analyzed) {
     }
 }

@@ -199,14 +199,14 @@ class WorkEngineTest {
         sql("VACUUM probe_work"); // empty: the planner now believes the table holds no rows
         WorkRepository repository = new WorkRepository(pool, ProbeWork.TABLE);
         insertNotDue(100);
-        assertEquals(false, repository.refreshStatisticsIfStale(500).await().atMost(Duration.ofSeconds(10)),
+        assertEquals(false, repository.upkeep(500).await().atMost(Duration.ofSeconds(10)).analyzed(),
                 "a backlog below the minimum leaves the statistics alone");
 
         insertNotDue(1_900);
-        assertEquals(true, repository.refreshStatisticsIfStale(500).await().atMost(Duration.ofSeconds(10)));
+        assertEquals(true, repository.upkeep(500).await().atMost(Duration.ofSeconds(10)).analyzed());
         assertTrue(count("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('probe_work')") >= 1_500,
                 "the planner's estimate follows the backlog of 2,000 items");
-        assertEquals(false, repository.refreshStatisticsIfStale(500).await().atMost(Duration.ofSeconds(10)),
+        assertEquals(false, repository.upkeep(500).await().atMost(Duration.ofSeconds(10)).analyzed(),
                 "fresh statistics are not analyzed again");
     }
 
