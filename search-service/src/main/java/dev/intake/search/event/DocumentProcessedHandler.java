@@ -3,6 +3,7 @@ package dev.intake.search.event;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.intake.platform.event.EventEnvelope;
 import dev.intake.platform.event.EventHandler;
@@ -32,7 +33,9 @@ public class DocumentProcessedHandler implements EventHandler {
         UUID documentId = tools.payloads().id(event, "documentId");
         UUID contactId = tools.payloads().id(event, "contactId");
         ProcessedDocument document = tools.payloads().read(event, ProcessedDocument.class);
-        return IndexedContact.<IndexedContact>findById(contactId)
+        // FOR SHARE: a contact.submitted updating the row waits for this index write, or this read waits for
+        // its name; without the lock, a read of the old row could write "Unknown contact" after the name
+        return IndexedContact.<IndexedContact>findById(contactId, LockModeType.PESSIMISTIC_READ)
                 .call(contact -> contact != null ? Uni.createFrom().voidItem() : placeholder(contactId))
                 .chain(contact -> tools.targets().current().chain(indexes -> contact != null && contact.erased()
                         ? tools.blocking().run(() -> tools.index().deleteDocument(indexes, documentId))
