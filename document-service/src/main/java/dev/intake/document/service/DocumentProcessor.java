@@ -81,7 +81,7 @@ public class DocumentProcessor implements WorkHandler<UUID> {
         this.blocking = blocking;
         this.spec = new QueueSpec(QUEUE, TABLE, new WorkSettings(this.config.enabled(), 1, this.config.concurrency(), this.config.lease(),
                 this.config.maxAttempts(), this.config.initialBackoff(), this.config.maxBackoff(),
-                this.config.pollInterval()));
+                this.config.pollInterval(), java.time.Duration.ZERO));
     }
 
     @Override

@@ -56,6 +56,10 @@ public interface MailConfig {
         @WithDefault("2S")
         Duration pollInterval();
 
+        /** How long the sender waits for more mails before it claims a batch that is not full. */
+        @WithDefault("100MS")
+        Duration linger();
+
         /** Mails claimed at once. */
         @WithDefault("50")
         int batchSize();

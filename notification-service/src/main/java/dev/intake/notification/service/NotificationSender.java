@@ -63,7 +63,7 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
         this.config = config.sender();
         this.spec = new QueueSpec(QUEUE, TABLE, new WorkSettings(this.config.enabled(), this.config.batchSize(), this.config.concurrency(),
                 this.config.lease(), this.config.maxAttempts(), this.config.initialBackoff(), this.config.maxBackoff(),
-                this.config.pollInterval()));
+                this.config.pollInterval(), this.config.linger()));
         this.rate = new SendRate(this.config.sendRate());
     }
 

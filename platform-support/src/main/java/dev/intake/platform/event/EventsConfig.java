@@ -41,6 +41,13 @@ public interface EventsConfig {
         @WithDefault("1S")
         Duration pollInterval();
 
+        /**
+         * How long the relay waits for more events before it claims a batch that is not full: fewer, fuller
+         * requests (and consumer transactions) under a steady stream, for at most this much added latency.
+         */
+        @WithDefault("100MS")
+        Duration linger();
+
         /** Deliveries claimed at once; split into requests per subscriber. */
         @WithDefault("200")
         int batchSize();

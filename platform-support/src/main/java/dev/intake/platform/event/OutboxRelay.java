@@ -70,7 +70,7 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
         this.json = json;
         EventsConfig.Relay relay = config.relay();
         this.spec = new QueueSpec(QUEUE, TABLE, new WorkSettings(relay.enabled(), relay.batchSize(), relay.concurrency(), relay.lease(),
-                relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(), relay.pollInterval()));
+                relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(), relay.pollInterval(), relay.linger()));
     }
 
     @Override

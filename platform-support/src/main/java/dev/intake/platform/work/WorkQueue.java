@@ -20,6 +20,8 @@ import io.vertx.core.Vertx;
  * Runs one queue: a loop claims a batch, hands it to the handler and records the outcomes, until nothing
  * is due; while batches come back full, up to {@code concurrency} loops work side by side. Woken by NOTIFY, by the due time of a retry and by the
  * poll; a wake-up while every loop is busy makes a loop go round once more, so nothing committed is missed.
+ * With a linger, a loop woken from idle and a loop whose last batch was not full wait that long before
+ * they claim, so that a trickle of items is claimed in batches.
  */
 final class WorkQueue<T> {
 
@@ -34,6 +36,7 @@ final class WorkQueue<T> {
     private final Backoff backoff;
     private final AtomicInteger loops = new AtomicInteger();
     private final AtomicBoolean woken = new AtomicBoolean();
+    private final long lingerMillis;
     private volatile boolean stopping;
 
     WorkQueue(WorkHandler<T> handler, WorkRepository repository, WorkMetrics metrics, Vertx vertx) {
@@ -43,6 +46,7 @@ final class WorkQueue<T> {
         this.repository = repository;
         this.metrics = metrics;
         this.vertx = vertx;
+        this.lingerMillis = settings.linger().toMillis();
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
@@ -70,11 +74,11 @@ final class WorkQueue<T> {
         woken.set(true);
         if (loops.get() == 0) {
             // a running loop goes round again for this wake-up; more loops start only for full batches
-            startLoop();
+            startLoop(true);
         }
     }
 
-    private void startLoop() {
+    private void startLoop(boolean mayLinger) {
         int running;
         do {
             running = loops.get();
@@ -83,7 +87,21 @@ final class WorkQueue<T> {
             }
         } while (!loops.compareAndSet(running, running + 1));
         woken.set(false);
-        runCycle();
+        if (mayLinger && lingerMillis > 0) {
+            lingerThenCycle();
+        } else {
+            runCycle();
+        }
+    }
+
+    private void lingerThenCycle() {
+        vertx.setTimer(lingerMillis, id -> {
+            if (stopping) {
+                loopEnded();
+            } else {
+                runCycle();
+            }
+        });
     }
 
     /** On a fresh duplicated Vert.x context each time, marked safe, as handlers using Hibernate Reactive need. */
@@ -108,16 +126,20 @@ final class WorkQueue<T> {
             return;
         }
         if (claimed >= settings.batchSize()) {
-            // a full batch: more is probably due, let another loop help
-            startLoop();
+            // a full batch: more is probably due, let another loop help at once
+            startLoop(false);
+            runCycle();
+        } else if (lingerMillis > 0) {
+            lingerThenCycle();
+        } else {
+            runCycle();
         }
-        runCycle();
     }
 
     private void loopEnded() {
         loops.decrementAndGet();
         if (woken.get()) {
-            startLoop();
+            startLoop(true);
         }
     }
 

@@ -38,7 +38,7 @@ public class ProbeWork implements WorkHandler<ProbeWork.Item> {
             @ConfigProperty(name = "test.probe-work.max-attempts", defaultValue = "3") int maxAttempts) {
         this.pool = pool;
         this.spec = new QueueSpec("probe", TABLE, new WorkSettings(enabled, 5, 2, Duration.ofSeconds(30), maxAttempts, Duration.ofMillis(50),
-                Duration.ofMillis(200), Duration.ofMillis(500)));
+                Duration.ofMillis(200), Duration.ofMillis(500), Duration.ZERO));
     }
 
     @Override

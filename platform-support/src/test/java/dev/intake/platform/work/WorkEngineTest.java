@@ -39,6 +39,10 @@ class WorkEngineTest {
     ProbeWork probe;
     @Inject
     Pool pool;
+    @Inject
+    WorkMetrics metrics;
+    @Inject
+    io.vertx.core.Vertx vertx;
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -208,6 +212,69 @@ class WorkEngineTest {
                 "the planner's estimate follows the backlog of 2,000 items");
         assertEquals(false, repository.upkeep(500).await().atMost(Duration.ofSeconds(10)).analyzed(),
                 "fresh statistics are not analyzed again");
+    }
+
+    @Test
+    void aLingeringQueueClaimsATrickleInOneBatch() throws InterruptedException {
+        Lingering handler = new Lingering(Duration.ofSeconds(1));
+        WorkQueue<ProbeWork.Item> queue = new WorkQueue<>(handler, new WorkRepository(pool, ProbeWork.TABLE), metrics, vertx);
+        try {
+            for (int i = 0; i < 3; i++) {
+                insert("trickle" + i, "ok");
+                queue.wakeUp(); // as each commit's NOTIFY would
+                Thread.sleep(30);
+            }
+            awaitDone(3);
+            assertEquals(List.of(3), handler.batches, "three wake-ups within the linger: one claim of three");
+
+            handler.batches.clear();
+            for (int i = 0; i < 12; i++) {
+                insert("burst" + i, "ok");
+            }
+            queue.wakeUp();
+            awaitDone(15);
+            assertEquals(5, handler.batches.get(0), "a burst is claimed in full batches (of 5)");
+            assertEquals(12, handler.batches.stream().mapToInt(Integer::intValue).sum());
+        } finally {
+            queue.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The probe queue with a linger, run by a loop of the test's own (the engine does not run the probe queue). */
+    private final class Lingering implements WorkHandler<ProbeWork.Item> {
+
+        final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final QueueSpec spec;
+
+        Lingering(Duration linger) {
+            WorkSettings s = probe.queue().settings();
+            spec = new QueueSpec("lingering", ProbeWork.TABLE, new WorkSettings(true, s.batchSize(), s.concurrency(),
+                    s.lease(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(), s.pollInterval(), linger));
+        }
+
+        @Override
+        public QueueSpec queue() {
+            return spec;
+        }
+
+        @Override
+        public ProbeWork.Item read(Row row) {
+            return probe.read(row);
+        }
+
+        @Override
+        public io.smallrye.mutiny.Uni<List<Outcome>> handle(List<Claimed<ProbeWork.Item>> batch) {
+            batches.add(batch.size());
+            return probe.handle(batch);
+        }
+    }
+
+    private void awaitDone(long n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (count("SELECT count(*) FROM probe_work WHERE status = 'DONE'") < n) {
+            assertTrue(System.nanoTime() < deadline, "items not done in time");
+            Thread.sleep(50);
+        }
     }
 
     /** Items waiting an hour for their attempt: backlog the engine does not work off during the test. */
