@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.notification.config.MailConfig;
 import dev.intake.notification.config.SesConfig;
 import dev.intake.notification.model.MailMessage;
+import dev.intake.platform.client.BoundedBody;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,6 +38,9 @@ public class SesMailer {
     private final String from;
     private final Duration requestTimeout;
     private final ObjectMapper json;
+    /** SES answers a message id or an error of a few hundred bytes. */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
+
     private final HttpClient http;
 
     @Inject
@@ -69,12 +73,12 @@ public class SesMailer {
         for (Map.Entry<String, String> header : signer.sign("POST", sendUri, JSON, body, Instant.now()).entrySet()) {
             request.header(header.getKey(), header.getValue());
         }
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()))
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(), BoundedBody.ofBytes(MAX_ANSWER_BYTES)))
                 .onFailure().transform(SesFailures::classify)
                 .map(this::messageId);
     }
 
-    private String messageId(HttpResponse<String> response) {
+    private String messageId(HttpResponse<byte[]> response) {
         JsonNode answer = parse(response.body());
         if (response.statusCode() / 100 != 2) {
             // the code is in x-amzn-ErrorType ("TooManyRequestsException:http://internal.amazon.com/...") or in __type
@@ -90,9 +94,9 @@ public class SesMailer {
         return text(answer, "MessageId");
     }
 
-    private JsonNode parse(String body) {
+    private JsonNode parse(byte[] body) {
         try {
-            return body == null || body.isBlank() ? null : json.readTree(body);
+            return body == null || body.length == 0 ? null : json.readTree(body);
         } catch (IOException e) {
             return null;
         }

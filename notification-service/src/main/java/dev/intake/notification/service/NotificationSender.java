@@ -99,7 +99,7 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
                 .filter(address -> !suppressed.contains(address.toLowerCase(Locale.ROOT))).toList();
         if (to.isEmpty()) {
             metrics.outcome(mail.template(), NotificationMetrics.Outcome.SUPPRESSED);
-            log(mail, () -> LOG.infof("Mail %s (%s) suppressed: every recipient is on the suppression list",
+            log(mail, Logger.Level.INFO, () -> LOG.infof("Mail %s (%s) suppressed: every recipient is on the suppression list",
                     mail.id(), mail.template()));
             return Uni.createFrom().item(Outcome.ended("SUPPRESSED", "every recipient is on the suppression list"));
         }
@@ -116,26 +116,32 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
                     .eventually(() -> metrics.sendTime(mail.template(), Duration.ofNanos(System.nanoTime() - start)));
         }).map(messageId -> {
             metrics.outcome(mail.template(), NotificationMetrics.Outcome.SENT);
-            log(mail, () -> LOG.debugf("Mail %s (%s) sent as SES message %s", mail.id(), mail.template(), messageId));
+            log(mail, Logger.Level.DEBUG, () -> LOG.debugf("Mail %s (%s) sent as SES message %s", mail.id(), mail.template(), messageId));
             return Outcome.done(messageId);
         }).onFailure().recoverWithItem(failure -> failed(mail, SesFailures.classify(failure)));
     }
 
     private Outcome failed(ClaimedMail mail, SendFailure failure) {
         if (!failure.isTransient()) {
-            log(mail, () -> LOG.warnf("Mail %s (%s) failed permanently: %s", mail.id(), mail.template(),
+            log(mail, Logger.Level.WARN, () -> LOG.warnf("Mail %s (%s) failed permanently: %s", mail.id(), mail.template(),
                     failure.getMessage()));
             metrics.outcome(mail.template(), NotificationMetrics.Outcome.FAILED);
             return Outcome.failed(failure.getMessage());
         }
-        log(mail, () -> LOG.debugf("Mail %s (%s) failed, to be retried: %s", mail.id(), mail.template(),
+        log(mail, Logger.Level.DEBUG, () -> LOG.debugf("Mail %s (%s) failed, to be retried: %s", mail.id(), mail.template(),
                 failure.getMessage()));
         metrics.outcome(mail.template(), NotificationMetrics.Outcome.RETRY);
         return Outcome.retry(failure.getMessage());
     }
 
-    /** Logs under the correlation id of the event that caused the mail. */
-    private static void log(ClaimedMail mail, Runnable line) {
+    /**
+     * Logs under the correlation id of the event that caused the mail; a level that is off costs nothing
+     * (setting the MDC for every sent mail was 3 % of this service's CPU under load).
+     */
+    private static void log(ClaimedMail mail, Logger.Level level, Runnable line) {
+        if (!LOG.isEnabled(level)) {
+            return;
+        }
         if (mail.correlationId() == null) {
             line.run();
             return;

@@ -119,6 +119,14 @@ class SesFailuresAgainstStubServerTest {
     }
 
     @Test
+    void anAnswerLongerThanAnySesAnswerFailsTheCallInsteadOfFillingTheHeap() {
+        answer.set(new Answer(200, null, "{\"MessageId\":\"" + "x".repeat(200_000) + "\"}", 0));
+        SendFailure failure = sendFails(mailer);
+        assertTrue(failure.isTransient(), "not known to be sent: tried again");
+        assertTrue(failure.getMessage().contains("longer than 65536 bytes"), failure.getMessage());
+    }
+
+    @Test
     void aRejectedMessageIsPermanentAndItsStoredErrorHasNoAddress() {
         SendFailure failure = failureFor(400, "MessageRejected",
                 "Email address is not verified. The following identities failed the check in region US-EAST-1:"

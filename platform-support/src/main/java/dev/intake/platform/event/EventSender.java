@@ -3,12 +3,12 @@ package dev.intake.platform.event;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.intake.platform.client.BoundedBody;
 import dev.intake.platform.correlation.CorrelationId;
 import io.smallrye.mutiny.Uni;
 
@@ -22,6 +22,9 @@ class EventSender {
     }
 
     private final EventsConfig config;
+    /** Receipts of a batch of at most a few hundred events: a few kilobytes each. */
+    private static final int MAX_ANSWER_BYTES = 1 << 20;
+
     private final String serviceToken;
     private final HttpClient http;
 
@@ -45,7 +48,7 @@ class EventSender {
                 .header(CorrelationId.HEADER, CorrelationId.acceptOrGenerate(correlationId))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, BoundedBody.ofString(MAX_ANSWER_BYTES)))
                 .map(response -> new Response(response.statusCode(), response.body()));
     }
 }
