@@ -221,6 +221,17 @@ pg_run() {
   as_pg "$bindir/$cmd" "$@"
 }
 
+# psql as the cluster's superuser (after load_secrets), unaligned and without headers; the password
+# travels by environment.
+psql_admin() {
+  PGPASSWORD="$PG_SUPERUSER_PASSWORD" PGCONNECT_TIMEOUT=5 PGOPTIONS='-c client_min_messages=warning' "$(pg_bindir)/psql" -X -q -A -t \
+    -h "$LOCALHOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"
+}
+
+# One query in the database `intake` as the superuser (it reads every service's schema); fields
+# separated by a space.
+psql_q() { psql_admin -F ' ' -d "$DB_NAME" -c "$1"; }
+
 component_ready() {
   local name="$1" url code
   case "$name" in
