@@ -1,0 +1,137 @@
+package dev.intake.notification.repository;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.intake.notification.model.DigestedContact;
+import dev.intake.notification.model.Template;
+import dev.intake.platform.id.Uuids;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The admin digest's SQL (V4): counting submissions into the open window and keeping entries, in the inbox
+ * transaction; locking, reading and deleting due windows, in the flusher's.
+ */
+@ApplicationScoped
+public class AdminDigestStore {
+
+    private static final String HANDLED = """
+            SELECT EXISTS (SELECT 1 FROM notification WHERE event_id = :eventId AND template = :template)
+                OR EXISTS (SELECT 1 FROM admin_digest_entry WHERE event_id = :eventId)
+            """;
+
+    // The row lock taken here is held to the inbox commit: concurrent submissions count one after another.
+    private static final String COUNT = """
+            INSERT INTO admin_digest (id, submitted, due_at)
+            VALUES (:id, 1, now() + :windowMillis * interval '1 millisecond')
+            ON CONFLICT (singleton) DO UPDATE SET submitted = admin_digest.submitted + 1
+            RETURNING id, submitted
+            """;
+
+    private static final String ADD = """
+            INSERT INTO admin_digest_entry (event_id, digest_id, position, contact_id, name, email, company, first_line)
+            VALUES (:eventId, :digestId, :position, :contactId, :name, :email, :company, :firstLine)
+            ON CONFLICT (event_id) DO NOTHING
+            """;
+
+    // Waits rather than skips: the open window is locked by every inbox transaction counting into it, so a
+    // skipping flusher could postpone it for as long as submissions keep coming. A second replica's flusher
+    // waits behind the first and then finds the window gone.
+    private static final String DUE = "SELECT id, opened_at FROM admin_digest WHERE due_at <= now() FOR UPDATE";
+
+    private static final String ENTRIES = """
+            SELECT contact_id, name, email, company, first_line, count(*) OVER () AS total
+            FROM admin_digest_entry WHERE digest_id = $1 ORDER BY position LIMIT $2
+            """;
+
+    /** A window's count after this submission, and the window's id. */
+    public record Count(UUID digestId, int submitted) {
+    }
+
+    /** A due window, locked. */
+    public record DueWindow(UUID id, OffsetDateTime openedAt) {
+    }
+
+    /** The first entries of a window, in arrival order, and how many it holds in all. */
+    public record Entries(List<DigestedContact> listed, int total) {
+    }
+
+    /** Whether this event already has its admin mail queued or an entry in a window (a replayed event). */
+    public Uni<Boolean> handled(UUID eventId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(HANDLED, Boolean.class)
+                .setParameter("eventId", eventId)
+                .setParameter("template", Template.CONTACT_ADMIN.key())
+                .getSingleResult());
+    }
+
+    /** Counts a submission into the open window, opening one of {@code window} if there is none. */
+    public Uni<Count> count(Duration window) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(COUNT, Object[].class)
+                .setParameter("id", Uuids.timeOrdered())
+                .setParameter("windowMillis", window.toMillis())
+                .getSingleResult())
+                .map(row -> new Count((UUID) row[0], ((Number) row[1]).intValue()));
+    }
+
+    public Uni<Void> add(Count count, UUID eventId, DigestedContact contact) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ADD)
+                .setParameter("eventId", eventId)
+                .setParameter("digestId", count.digestId())
+                .setParameter("position", count.submitted())
+                .setParameter("contactId", contact.contactId())
+                .setParameter("name", contact.name())
+                .setParameter("email", contact.email())
+                .setParameter("company", contact.company())
+                .setParameter("firstLine", contact.firstLine())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Deletes a contact's entries (erasure). The open window is locked first, in the order submissions and the
+     * flusher take their locks, so an erasure in the same batch as a submission cannot deadlock with a flush.
+     */
+    public Uni<Void> forget(UUID contactId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT id FROM admin_digest FOR UPDATE", UUID.class).getResultList()
+                .chain(() -> session.createNativeQuery("DELETE FROM admin_digest_entry WHERE contact_id = :contactId")
+                        .setParameter("contactId", contactId).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    public Uni<List<DueWindow>> lockDue(SqlConnection connection) {
+        return connection.preparedQuery(DUE).execute().map(rows -> {
+            List<DueWindow> due = new ArrayList<>();
+            rows.forEach(r -> due.add(new DueWindow(r.getUUID("id"), r.getOffsetDateTime("opened_at"))));
+            return due;
+        });
+    }
+
+    public Uni<Entries> entries(SqlConnection connection, UUID digestId, int limit) {
+        return connection.preparedQuery(ENTRIES).execute(Tuple.of(digestId, limit)).map(rows -> {
+            List<DigestedContact> listed = new ArrayList<>();
+            long total = 0;
+            for (Row r : rows) {
+                listed.add(new DigestedContact(r.getUUID("contact_id"), r.getString("name"), r.getString("email"),
+                        r.getString("company"), r.getString("first_line")));
+                total = r.getLong("total");
+            }
+            return new Entries(listed, (int) total);
+        });
+    }
+
+    /** Deletes a window with its entries. */
+    public Uni<Void> delete(SqlConnection connection, UUID digestId) {
+        return connection.preparedQuery("DELETE FROM admin_digest WHERE id = $1").execute(Tuple.of(digestId))
+                .replaceWithVoid();
+    }
+}
