@@ -12,18 +12,24 @@ CREATE TABLE admin_digest (
     due_at    timestamptz NOT NULL
 );
 
--- One per submission above the threshold; event_id keeps a replayed event from being listed twice.
+-- One per submission above the threshold; event_id keeps a replayed event from being listed twice. The entry
+-- outlives its window: it tells an erasure which queued digest mails list the contact. Its listing is kept
+-- until that mail has left the queue (so an erasure can list the others again in the next digest), then cleared.
 CREATE TABLE admin_digest_entry (
     event_id   uuid    PRIMARY KEY,
-    digest_id  uuid    NOT NULL REFERENCES admin_digest ON DELETE CASCADE,
+    -- the window's id, which is also the event id of the digest mail it becomes
+    digest_id  uuid    NOT NULL,
     -- the submission's place in the window's count: the digest lists in arrival order
     position   integer NOT NULL,
     contact_id uuid    NOT NULL,
-    name       text    NOT NULL,
-    email      text    NOT NULL,
+    -- false while the window is open, true once its digest mail is queued
+    queued     boolean NOT NULL DEFAULT false,
+    name       text,
+    email      text,
     company    text,
-    first_line text    NOT NULL
+    first_line text
 );
 
 CREATE INDEX admin_digest_entry_digest_idx ON admin_digest_entry (digest_id, position);
 CREATE INDEX admin_digest_entry_contact_idx ON admin_digest_entry (contact_id);
+CREATE INDEX admin_digest_entry_listed_idx ON admin_digest_entry (digest_id) WHERE queued AND name IS NOT NULL;

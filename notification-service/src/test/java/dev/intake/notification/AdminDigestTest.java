@@ -175,6 +175,29 @@ class AdminDigestTest {
     }
 
     @Test
+    void erasingAContactAfterItsDigestWasSentRedactsTheDigestInTheLog() {
+        String run = UUID.randomUUID().toString();
+        List<String> events = fillers(run);
+        UUID erased = UUID.randomUUID();
+        events.add(submitted(erased, name(run, 4), "Soon erased"));
+        Api.postBatch(events);
+        Mailbox.Mail digest = awaitDigest(run);
+        Map<String, Object> row = awaitDigestRow(digest);
+
+        Api.post(UUID.randomUUID(), "contact.deleted",
+                "{\"contactId\":\"" + erased + "\",\"deletedAt\":\"2026-12-01T11:00:00Z\"}");
+
+        Api.admin().get("/api/v1/notifications/" + row.get("id")).then().statusCode(200)
+                .body("subject", org.hamcrest.Matchers.equalTo("[redacted]"))
+                .body("status", org.hamcrest.Matchers.equalTo("SENT"))
+                .body("erasedAt", org.hamcrest.Matchers.notNullValue());
+        String body = pool.preparedQuery("SELECT body_text FROM notification WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString((String) row.get("id")))).await().indefinitely()
+                .iterator().next().getString("body_text");
+        assertEquals("", body);
+    }
+
+    @Test
     void aDigestWhoseEntriesWereAllErasedSendsNothing() {
         String run = UUID.randomUUID().toString();
         List<String> events = fillers(run);

@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import dev.intake.notification.model.DigestedContact;
+import dev.intake.notification.model.Notification;
 import dev.intake.notification.model.Template;
 import dev.intake.platform.id.Uuids;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,8 +21,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The admin digest's SQL (V4): counting submissions into the open window and keeping entries, in the inbox
- * transaction; locking, reading and deleting due windows, in the flusher's.
+ * The admin digest's SQL (V4): counting submissions into the open window, keeping entries and erasing them, in
+ * the inbox transaction; locking, reading and closing due windows, in the flusher's.
  */
 @ApplicationScoped
 public class AdminDigestStore {
@@ -50,7 +53,41 @@ public class AdminDigestStore {
 
     private static final String ENTRIES = """
             SELECT contact_id, name, email, company, first_line, count(*) OVER () AS total
-            FROM admin_digest_entry WHERE digest_id = $1 ORDER BY position LIMIT $2
+            FROM admin_digest_entry WHERE digest_id = $1 AND NOT queued ORDER BY position LIMIT $2
+            """;
+
+    // The digest mail holds the listing from here on (and an erasure redacts it there).
+    private static final String CLEAR_SENT = """
+            UPDATE admin_digest_entry e SET name = NULL, email = NULL, company = NULL, first_line = NULL
+            FROM notification n
+            WHERE e.queued AND e.name IS NOT NULL AND n.event_id = e.digest_id AND n.template = $1
+              AND n.status <> 'PENDING'
+            """;
+
+    private static final String LISTING_DIGESTS = """
+            SELECT DISTINCT digest_id FROM admin_digest_entry WHERE contact_id = :contactId AND queued
+            """;
+
+    private static final String PENDING_DIGESTS = """
+            SELECT event_id FROM notification
+            WHERE template = :template AND event_id IN (:digests) AND status = 'PENDING' FOR UPDATE
+            """;
+
+    private static final String REDACT_DIGESTS = """
+            UPDATE notification
+            SET recipients = ARRAY[:redacted], subject = :redacted, body_text = '', body_html = '', erased_at = now(),
+                status = CASE WHEN status = 'PENDING' THEN 'FAILED' ELSE status END,
+                last_error = CASE WHEN status = 'PENDING' THEN 'erased before it was sent; the other contacts'
+                                  || ' it listed go into the next digest' ELSE last_error END
+            WHERE template = :template AND event_id IN (:digests) AND erased_at IS NULL
+            """;
+
+    // An open window for entries sent back; they do not count towards its threshold.
+    private static final String OPEN = """
+            INSERT INTO admin_digest (id, submitted, due_at)
+            VALUES (:id, 0, now() + :windowMillis * interval '1 millisecond')
+            ON CONFLICT (singleton) DO UPDATE SET submitted = admin_digest.submitted
+            RETURNING id
             """;
 
     /** A window's count after this submission, and the window's id. */
@@ -97,14 +134,38 @@ public class AdminDigestStore {
     }
 
     /**
-     * Deletes a contact's entries (erasure). The open window is locked first, in the order submissions and the
-     * flusher take their locks, so an erasure in the same batch as a submission cannot deadlock with a flush.
+     * Erasure: deletes a contact's entries; a digest mail that listed the contact is redacted, and if it was not
+     * sent yet, the other contacts it listed go back into the open window for the next digest. The open window
+     * is locked first, in the order submissions and the flusher take their locks, so an erasure in the same
+     * batch as a submission cannot deadlock with a flush.
      */
-    public Uni<Void> forget(UUID contactId) {
+    public Uni<Void> forget(UUID contactId, Duration window) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT id FROM admin_digest FOR UPDATE", UUID.class).getResultList()
-                .chain(() -> session.createNativeQuery("DELETE FROM admin_digest_entry WHERE contact_id = :contactId")
-                        .setParameter("contactId", contactId).executeUpdate()))
+                .chain(() -> session.createNativeQuery(LISTING_DIGESTS, UUID.class)
+                        .setParameter("contactId", contactId).getResultList())
+                .call(() -> session.createNativeQuery("DELETE FROM admin_digest_entry WHERE contact_id = :contactId")
+                        .setParameter("contactId", contactId).executeUpdate())
+                .chain(digests -> digests.isEmpty() ? Uni.createFrom().voidItem()
+                        : session.createNativeQuery(PENDING_DIGESTS, UUID.class)
+                                .setParameter("template", Template.CONTACT_DIGEST.key())
+                                .setParameter("digests", digests).getResultList()
+                                .call(() -> session.createNativeQuery(REDACT_DIGESTS)
+                                        .setParameter("redacted", Notification.REDACTED)
+                                        .setParameter("template", Template.CONTACT_DIGEST.key())
+                                        .setParameter("digests", digests).executeUpdate())
+                                .chain(pending -> pending.isEmpty() ? Uni.createFrom().voidItem()
+                                        : listAgain(session, pending, window))));
+    }
+
+    private static Uni<Void> listAgain(Mutiny.Session session, List<UUID> digests, Duration window) {
+        return session.createNativeQuery(OPEN, UUID.class)
+                .setParameter("id", Uuids.timeOrdered())
+                .setParameter("windowMillis", window.toMillis())
+                .getSingleResult()
+                .chain(open -> session.createNativeQuery("""
+                        UPDATE admin_digest_entry SET digest_id = :open, queued = false WHERE digest_id IN (:digests)
+                        """).setParameter("open", open).setParameter("digests", digests).executeUpdate())
                 .replaceWithVoid();
     }
 
@@ -129,9 +190,17 @@ public class AdminDigestStore {
         });
     }
 
-    /** Deletes a window with its entries. */
-    public Uni<Void> delete(SqlConnection connection, UUID digestId) {
-        return connection.preparedQuery("DELETE FROM admin_digest WHERE id = $1").execute(Tuple.of(digestId))
+    /** Closes a window whose digest mail is queued; its entries stay, marked queued. */
+    public Uni<Void> close(SqlConnection connection, UUID digestId) {
+        return connection.preparedQuery("UPDATE admin_digest_entry SET queued = true WHERE digest_id = $1")
+                .execute(Tuple.of(digestId))
+                .chain(() -> connection.preparedQuery("DELETE FROM admin_digest WHERE id = $1")
+                        .execute(Tuple.of(digestId)))
                 .replaceWithVoid();
+    }
+
+    /** Clears the listing of entries whose digest mail has left the queue. */
+    public Uni<Void> clearSent(SqlConnection connection) {
+        return connection.preparedQuery(CLEAR_SENT).execute(Tuple.of(Template.CONTACT_DIGEST.key())).replaceWithVoid();
     }
 }

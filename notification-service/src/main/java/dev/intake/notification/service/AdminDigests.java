@@ -60,7 +60,7 @@ public class AdminDigests implements DigestKind {
 
     @Override
     public Uni<Void> forget(UUID contactId) {
-        return store.forget(contactId);
+        return store.forget(contactId, config.window());
     }
 
     @Override
@@ -70,12 +70,13 @@ public class AdminDigests implements DigestKind {
                         .map(entries -> new DueDigest(window.id(), Template.CONTACT_DIGEST, null,
                                 entries.listed().isEmpty() ? null
                                         : composer.contactDigest(entries.listed(), entries.total(), window.openedAt()))))
-                .collect().asList());
+                .collect().asList())
+                .call(() -> store.clearSent(connection));
     }
 
     @Override
     public Uni<Void> close(SqlConnection connection, DueDigest digest) {
-        return store.delete(connection, digest.windowId());
+        return store.close(connection, digest.windowId());
     }
 
     /** The message's first non-blank line, bounded. */
