@@ -13,8 +13,9 @@ CREATE TABLE admin_digest (
 );
 
 -- One per submission above the threshold; event_id keeps a replayed event from being listed twice. The entry
--- outlives its window: it tells an erasure which queued digest mails list the contact. Its listing is kept
--- until that mail has left the queue (so an erasure can list the others again in the next digest), then cleared.
+-- outlives its window: it tells an erasure which digest mails list the contact. Its listing (name to
+-- first_line) is kept until that mail has left the queue (so an erasure can list the others again in the next
+-- digest), then cleared; an erasure clears it at once.
 CREATE TABLE admin_digest_entry (
     event_id   uuid    PRIMARY KEY,
     -- the window's id, which is also the event id of the digest mail it becomes

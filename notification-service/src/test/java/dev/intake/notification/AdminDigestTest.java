@@ -148,6 +148,15 @@ class AdminDigestTest {
         Mailbox.Mail digest = awaitDigest(run);
         assertEquals("Digest: 1 more new contact", digest.subject());
         assertEquals(1, occurrences(digest.text(), name(run, 4)), digest.text());
+
+        // and once more after the digest went out: its entry still recognises the event
+        pool.preparedQuery("DELETE FROM inbox_event WHERE event_id = $1").execute(Tuple.of(eventId))
+                .await().indefinitely();
+        assertEquals("applied", Api.post(eventId, "contact.submitted", payload));
+        assertEquals(0L, openWindows(), "a replay is not counted");
+        Mailbox.sleep(1500);
+        assertEquals(1, Mailbox.matching(m -> m.to().contains("admin@example.org") && m.mentions(name(run, 4)))
+                .size(), "the digest only");
     }
 
     @Test

@@ -53,7 +53,7 @@ public class AdminDigestStore {
 
     private static final String ENTRIES = """
             SELECT contact_id, name, email, company, first_line, count(*) OVER () AS total
-            FROM admin_digest_entry WHERE digest_id = $1 AND NOT queued ORDER BY position LIMIT $2
+            FROM admin_digest_entry WHERE digest_id = $1 AND NOT queued AND name IS NOT NULL ORDER BY position LIMIT $2
             """;
 
     // The digest mail holds the listing from here on (and an erasure redacts it there).
@@ -62,6 +62,11 @@ public class AdminDigestStore {
             FROM notification n
             WHERE e.queued AND e.name IS NOT NULL AND n.event_id = e.digest_id AND n.template = $1
               AND n.status <> 'PENDING'
+            """;
+
+    private static final String ERASE = """
+            UPDATE admin_digest_entry SET name = NULL, email = NULL, company = NULL, first_line = NULL
+            WHERE contact_id = :contactId
             """;
 
     private static final String LISTING_DIGESTS = """
@@ -102,7 +107,7 @@ public class AdminDigestStore {
     public record Entries(List<DigestedContact> listed, int total) {
     }
 
-    /** Whether this event already has its admin mail queued or an entry in a window (a replayed event). */
+    /** Whether this event already has its admin mail queued or an entry (a replayed event). */
     public Uni<Boolean> handled(UUID eventId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(HANDLED, Boolean.class)
                 .setParameter("eventId", eventId)
@@ -134,7 +139,8 @@ public class AdminDigestStore {
     }
 
     /**
-     * Erasure: deletes a contact's entries; a digest mail that listed the contact is redacted, and if it was not
+     * Erasure: clears a contact's entries (they stay, without the listing, so that a replayed event is still
+     * recognised); a digest mail that listed the contact is redacted, and if it was not
      * sent yet, the other contacts it listed go back into the open window for the next digest. The open window
      * is locked first, in the order submissions and the flusher take their locks, so an erasure in the same
      * batch as a submission cannot deadlock with a flush.
@@ -144,8 +150,7 @@ public class AdminDigestStore {
                 .createNativeQuery("SELECT id FROM admin_digest FOR UPDATE", UUID.class).getResultList()
                 .chain(() -> session.createNativeQuery(LISTING_DIGESTS, UUID.class)
                         .setParameter("contactId", contactId).getResultList())
-                .call(() -> session.createNativeQuery("DELETE FROM admin_digest_entry WHERE contact_id = :contactId")
-                        .setParameter("contactId", contactId).executeUpdate())
+                .call(() -> session.createNativeQuery(ERASE).setParameter("contactId", contactId).executeUpdate())
                 .chain(digests -> digests.isEmpty() ? Uni.createFrom().voidItem()
                         : session.createNativeQuery(PENDING_DIGESTS, UUID.class)
                                 .setParameter("template", Template.CONTACT_DIGEST.key())
