@@ -60,8 +60,7 @@ class AdminDigestQueuedErasureTest {
         assertTrue(first.getString("body_text").contains(run + " erased"));
         assertEquals("PENDING", first.getString("status"));
 
-        Api.post(UUID.randomUUID(), "contact.deleted",
-                "{\"contactId\":\"" + erased + "\",\"deletedAt\":\"2026-12-01T11:00:00Z\"}");
+        Api.contactDeleted(erased);
 
         Row redacted = pool.preparedQuery("SELECT * FROM notification WHERE id = $1")
                 .execute(Tuple.of(first.getUUID("id"))).await().indefinitely().iterator().next();

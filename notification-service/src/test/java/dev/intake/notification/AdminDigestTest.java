@@ -168,8 +168,7 @@ class AdminDigestTest {
         events.add(submitted(UUID.randomUUID(), name(run, 5), "Message of the kept one"));
         Api.postBatch(events);
 
-        assertEquals("applied", Api.post(UUID.randomUUID(), "contact.deleted",
-                "{\"contactId\":\"" + erased + "\",\"deletedAt\":\"2026-12-01T11:00:00Z\"}"));
+        assertEquals("applied", Api.contactDeleted(erased));
 
         Mailbox.Mail digest = awaitDigest(run);
         assertEquals("Digest: 1 more new contact", digest.subject());
@@ -186,15 +185,11 @@ class AdminDigestTest {
     @Test
     void erasingAContactAfterItsDigestWasSentRedactsTheDigestInTheLog() {
         String run = UUID.randomUUID().toString();
-        List<String> events = fillers(run);
-        UUID erased = UUID.randomUUID();
-        events.add(submitted(erased, name(run, 4), "Soon erased"));
-        Api.postBatch(events);
+        UUID erased = fillersAndOne(run, "Soon erased");
         Mailbox.Mail digest = awaitDigest(run);
         Map<String, Object> row = awaitDigestRow(digest);
 
-        Api.post(UUID.randomUUID(), "contact.deleted",
-                "{\"contactId\":\"" + erased + "\",\"deletedAt\":\"2026-12-01T11:00:00Z\"}");
+        Api.contactDeleted(erased);
 
         Api.admin().get("/api/v1/notifications/" + row.get("id")).then().statusCode(200)
                 .body("subject", org.hamcrest.Matchers.equalTo("[redacted]"))
@@ -209,12 +204,7 @@ class AdminDigestTest {
     @Test
     void aDigestWhoseEntriesWereAllErasedSendsNothing() {
         String run = UUID.randomUUID().toString();
-        List<String> events = fillers(run);
-        UUID erased = UUID.randomUUID();
-        events.add(submitted(erased, name(run, 4), "Gone"));
-        Api.postBatch(events);
-        Api.post(UUID.randomUUID(), "contact.deleted",
-                "{\"contactId\":\"" + erased + "\",\"deletedAt\":\"2026-12-01T11:00:00Z\"}");
+        Api.contactDeleted(fillersAndOne(run, "Gone"));
 
         noWindowOpen();
         Mailbox.sleep(1500);
@@ -254,6 +244,15 @@ class AdminDigestTest {
             events.add(submitted(UUID.randomUUID(), name(run, i), "Filler " + i));
         }
         return events;
+    }
+
+    /** The fillers and a fourth submission, the one the digest takes; returns its contact. */
+    private static UUID fillersAndOne(String run, String message) {
+        List<String> events = fillers(run);
+        UUID contactId = UUID.randomUUID();
+        events.add(submitted(contactId, name(run, 4), message));
+        Api.postBatch(events);
+        return contactId;
     }
 
     private static String submitted(UUID contactId, String name, String message) {

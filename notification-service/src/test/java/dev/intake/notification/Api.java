@@ -34,6 +34,12 @@ final class Api {
                 .then().statusCode(200).extract().path("status");
     }
 
+    /** Posts a contact.deleted event for the contact; returns the inbox's answer. */
+    static String contactDeleted(UUID contactId) {
+        return post(UUID.randomUUID(), "contact.deleted",
+                "{\"contactId\":\"" + contactId + "\",\"deletedAt\":\"2026-12-01T11:00:00Z\"}");
+    }
+
     /** Posts events in one batch, as the producers' relays do (one inbox transaction); returns their statuses. */
     static List<String> postBatch(List<String> envelopes) {
         return given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")

@@ -1,8 +1,7 @@
 package dev.intake.notification.service;
 
-import java.util.UUID;
-
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -14,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Erases what the delivery log holds about a contact: addresses, subject and bodies are redacted (the row
- * itself stays as a record that a mail existed), a mail not sent yet is never sent, and no open digest window
- * keeps it for a later digest.
+ * itself stays as a record that a mail existed), a mail not sent yet is never sent, and no digest lists it
+ * (every {@link DigestKind} forgets it).
  */
 @ApplicationScoped
 public class Erasure {
