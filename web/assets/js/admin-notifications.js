@@ -2,7 +2,7 @@
 import { h, replace, time, badge, announce, keepFocus, localDayStart, setQuery } from './dom.js';
 import { adminGet, admin, ApiError, UUID, describeError, latestOnly } from './api.js';
 const STATUSES = ['PENDING', 'SENT', 'FAILED', 'SUPPRESSED'];
-const TEMPLATES = ['contact-admin', 'contact-confirmation', 'document-digest'];
+const TEMPLATES = ['contact-admin', 'contact-confirmation', 'document-digest', 'contact-digest'];
 const SIZES = ['20', '50', '100'];
 const COLUMNS = 9;
 

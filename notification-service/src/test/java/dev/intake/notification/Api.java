@@ -34,16 +34,34 @@ final class Api {
                 .then().statusCode(200).extract().path("status");
     }
 
+    /** Posts a contact.deleted event for the contact; returns the inbox's answer. */
+    static String contactDeleted(UUID contactId) {
+        return post(UUID.randomUUID(), "contact.deleted",
+                "{\"contactId\":\"" + contactId + "\",\"deletedAt\":\"2026-12-01T11:00:00Z\"}");
+    }
+
+    /** Posts events in one batch, as the producers' relays do (one inbox transaction); returns their statuses. */
+    static List<String> postBatch(List<String> envelopes) {
+        return given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")
+                .body("{\"events\":[" + String.join(",", envelopes) + "]}").post("/internal/events/batch")
+                .then().statusCode(200).extract().jsonPath().getList("results.status");
+    }
+
     static String contactSubmitted(UUID contactId, String name, String email, String service) {
+        return contactSubmitted(contactId, name, email, service, "ACME & Sons", "Hello,\nplease call me back.");
+    }
+
+    static String contactSubmitted(UUID contactId, String name, String email, String service, String company,
+            String message) {
         return """
-                {"contactId":"%s","createdAt":"2026-12-01T09:59:58Z","name":%s,"email":"%s","company":"ACME & Sons",
-                 "service":%s,"budget":"5k-10k","source":"website","message":"Hello,\\nplease call me back.",
+                {"contactId":"%s","createdAt":"2026-12-01T09:59:58Z","name":%s,"email":"%s","company":%s,
+                 "service":%s,"budget":"5k-10k","source":"website","message":%s,
                  "userAgent":"test","pageUrl":"https://example.org/contact"}""".formatted(contactId, json(name), email,
-                service == null ? "null" : json(service));
+                json(company), service == null ? "null" : json(service), json(message));
     }
 
     static String json(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     /** The contact's rows in the delivery log, newest first. */

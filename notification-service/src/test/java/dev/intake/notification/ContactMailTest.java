@@ -76,6 +76,23 @@ class ContactMailTest {
     }
 
     @Test
+    void withTheAdminDigestOffEverySubmissionGetsItsOwnMail() {
+        String run = UUID.randomUUID().toString();
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            events.add(Api.envelope(UUID.randomUUID(), "contact.submitted",
+                    Api.contactSubmitted(UUID.randomUUID(), run + " #" + i, "busy@example.net", null)));
+        }
+        Api.postBatch(events);
+
+        assertEquals(10, Mailbox.await(m -> m.subject().startsWith("New contact: " + run), 10).size());
+        assertEquals(0L, pool.query("SELECT count(*) AS n FROM admin_digest").execute().await().indefinitely()
+                .iterator().next().getLong("n"), "nothing is counted while the threshold is 0");
+        Mailbox.sleep(1000);
+        assertTrue(Mailbox.matching(m -> m.subject().startsWith("Digest") && m.mentions(run)).isEmpty());
+    }
+
+    @Test
     void theSubmitterGetsAConfirmationWhenEnabled() {
         UUID contactId = UUID.randomUUID();
         String address = "grace-" + contactId + "@example.net";

@@ -24,6 +24,8 @@ public interface MailConfig {
 
     Digest digest();
 
+    AdminDigest adminDigest();
+
     Sender sender();
 
     interface Confirmation {
@@ -43,9 +45,23 @@ public interface MailConfig {
         @WithDefault("15M")
         Duration window();
 
-        /** How often due windows are looked for. */
+        /** How often due windows (of this digest and the admin digest) are looked for. */
         @WithDefault("30S")
         Duration flushInterval();
+    }
+
+    interface AdminDigest {
+
+        /**
+         * Submissions per window mailed to the administrators one by one; the window's later ones come in one
+         * digest when it ends. 0 (the default) mails every submission on its own.
+         */
+        @WithDefault("0")
+        int threshold();
+
+        /** How long a window counts submissions, from the first; with the default the threshold is per minute. */
+        @WithDefault("1M")
+        Duration window();
     }
 
     interface Sender {

@@ -4,7 +4,9 @@ package dev.intake.notification.model;
 public enum Template {
     CONTACT_ADMIN("contact-admin"),
     CONTACT_CONFIRMATION("contact-confirmation"),
-    DOCUMENT_DIGEST("document-digest");
+    DOCUMENT_DIGEST("document-digest"),
+    /** The administrators' digest of the submissions above intake.mail.admin-digest.threshold. */
+    CONTACT_DIGEST("contact-digest");
 
     private final String key;
 

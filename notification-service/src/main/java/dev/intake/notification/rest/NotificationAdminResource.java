@@ -45,7 +45,7 @@ public class NotificationAdminResource {
             @Parameter(description = "0-based page") @QueryParam("page") String page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
             @Parameter(description = "PENDING, SENT, FAILED or SUPPRESSED") @QueryParam("status") String status,
-            @Parameter(description = "contact-admin, contact-confirmation or document-digest") @QueryParam("template") String template,
+            @Parameter(description = "contact-admin, contact-confirmation, document-digest or contact-digest") @QueryParam("template") String template,
             @Parameter(description = "created at or after (ISO-8601 date-time or date)") @QueryParam("from") String from,
             @Parameter(description = "created before (ISO-8601 date-time or date)") @QueryParam("to") String to,
             @Parameter(description = "only mails about this contact") @QueryParam("contactId") String contactId) {
@@ -84,6 +84,6 @@ public class NotificationAdminResource {
             return null;
         }
         return Template.fromKey(key.strip()).orElseThrow(
-                () -> ProblemException.badField("template", "must be one of contact-admin, contact-confirmation, document-digest"));
+                () -> ProblemException.badField("template", "must be one of contact-admin, contact-confirmation, document-digest, contact-digest"));
     }
 }

@@ -6,19 +6,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import dev.intake.platform.id.Uuids;
 import dev.intake.notification.config.MailConfig;
-import dev.intake.notification.model.MailMessage;
 import dev.intake.notification.model.Template;
-import dev.intake.notification.repository.NotificationStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -29,9 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * log row and closes it, and the next document opens a new window. A batch upload thus gives one mail.
  */
 @ApplicationScoped
-public class DocumentDigests {
-
-    private static final Logger LOG = Logger.getLogger(DocumentDigests.class);
+public class DocumentDigests implements DigestKind {
 
     private static final String COUNT = """
             INSERT INTO document_digest (contact_id, id, processed, failed, due_at)
@@ -47,14 +37,10 @@ public class DocumentDigests {
 
     private final MailConfig config;
     private final MailComposer composer;
-    private final NotificationStore store;
-    private final Pool pool;
 
-    public DocumentDigests(MailConfig config, MailComposer composer, NotificationStore store, Pool pool) {
+    public DocumentDigests(MailConfig config, MailComposer composer) {
         this.config = config;
         this.composer = composer;
-        this.store = store;
-        this.pool = pool;
     }
 
     /** Counts one processed document into its contact's window, in the caller's (inbox) transaction. */
@@ -71,7 +57,7 @@ public class DocumentDigests {
                 .replaceWithVoid();
     }
 
-    /** Forgets a contact's open window (erasure). */
+    @Override
     public Uni<Void> forget(UUID contactId) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("DELETE FROM document_digest WHERE contact_id = :contactId")
@@ -79,39 +65,23 @@ public class DocumentDigests {
                 .replaceWithVoid();
     }
 
-    @Scheduled(every = "${intake.mail.digest.flush-interval:30S}", delayed = "1S",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> flushDue() {
-        return flush().onFailure().invoke(e -> LOG.warnf(e, "Digest flush failed")).onFailure().recoverWithNull()
-                .replaceWithVoid();
+    @Override
+    public Uni<List<DueDigest>> lockDue(SqlConnection connection) {
+        return connection.preparedQuery(DUE).execute().map(rows -> {
+            List<DueDigest> due = new ArrayList<>();
+            rows.forEach(row -> {
+                UUID contactId = row.getUUID("contact_id");
+                due.add(new DueDigest(row.getUUID("id"), Template.DOCUMENT_DIGEST, contactId,
+                        composer.documentDigest(contactId, row.getInteger("processed"), row.getInteger("failed"),
+                                row.getOffsetDateTime("opened_at"))));
+            });
+            return due;
+        });
     }
 
-    /**
-     * Turns due windows into delivery log rows, in one transaction with their deletion; the window's id is
-     * the row's event id, so a flush repeated after a crash cannot queue a second mail. Returns how many.
-     */
-    public Uni<Integer> flush() {
-        return pool.withTransaction(connection -> connection.preparedQuery(DUE).execute()
-                .chain(rows -> {
-                    List<Row> due = new ArrayList<>();
-                    rows.forEach(due::add);
-                    if (due.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return Multi.createFrom().iterable(due)
-                            .onItem().transformToUniAndConcatenate(row -> queue(connection, row))
-                            .collect().asList().replaceWith(due.size());
-                }));
+    @Override
+    public Uni<Void> close(SqlConnection connection, DueDigest digest) {
+        return connection.preparedQuery("DELETE FROM document_digest WHERE contact_id = $1")
+                .execute(Tuple.of(digest.contactId())).replaceWithVoid();
     }
-
-    private Uni<Void> queue(SqlConnection connection, Row row) {
-        UUID contactId = row.getUUID("contact_id");
-        MailMessage mail = composer.documentDigest(contactId, row.getInteger("processed"), row.getInteger("failed"),
-                row.getOffsetDateTime("opened_at"));
-        return store.insert(connection, row.getUUID("id"), Template.DOCUMENT_DIGEST, contactId, mail)
-                .chain(() -> connection.preparedQuery("DELETE FROM document_digest WHERE contact_id = $1")
-                        .execute(Tuple.of(contactId)))
-                .replaceWithVoid();
-    }
-
 }

@@ -1,16 +1,20 @@
 package dev.intake.notification.service;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import dev.intake.notification.model.Notification;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Erases what the delivery log holds about a contact: addresses, subject and bodies are redacted (the row
- * itself stays as a record that a mail existed), and a mail not sent yet is never sent.
+ * itself stays as a record that a mail existed), a mail not sent yet is never sent, and no digest lists it
+ * (every {@link DigestKind} forgets it).
  */
 @ApplicationScoped
 public class Erasure {
@@ -24,10 +28,10 @@ public class Erasure {
             WHERE contact_id = :contactId AND erased_at IS NULL
             """;
 
-    private final DocumentDigests digests;
+    private final List<DigestKind> digests;
 
-    public Erasure(DocumentDigests digests) {
-        this.digests = digests;
+    public Erasure(Instance<DigestKind> digests) {
+        this.digests = digests.stream().toList();
     }
 
     /** In the caller's (inbox) transaction. */
@@ -36,6 +40,8 @@ public class Erasure {
                 .setParameter("redacted", Notification.REDACTED)
                 .setParameter("contactId", contactId)
                 .executeUpdate())
-                .chain(() -> digests.forget(contactId));
+                .chain(() -> Multi.createFrom().iterable(digests)
+                        .onItem().transformToUniAndConcatenate(digest -> digest.forget(contactId))
+                        .collect().last());
     }
 }

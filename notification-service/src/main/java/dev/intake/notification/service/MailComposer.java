@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.intake.notification.client.Addresses;
 import dev.intake.notification.config.MailConfig;
 import dev.intake.notification.event.ContactSubmitted;
+import dev.intake.notification.model.DigestedContact;
 import dev.intake.notification.model.MailMessage;
 
 /** Renders the mails this service sends from event data. */
@@ -50,8 +51,28 @@ public class MailComposer {
                 MailTemplates.documentDigestHtml(summary, contactId, openedAt, link).render());
     }
 
+    /** To the administrators: the submissions of a busy window, {@code listed} of {@code total} of them. */
+    public MailMessage contactDigest(List<DigestedContact> listed, int total, OffsetDateTime openedAt) {
+        List<DigestLine> lines = listed.stream().map(c -> new DigestLine(c.name(), c.email(), c.company(), c.firstLine(),
+                contactLink(c.contactId()))).toList();
+        int more = total - lines.size();
+        String contacts = adminUi() + "/contacts";
+        String subject = "Digest: " + total + (total == 1 ? " more new contact" : " more new contacts");
+        return new MailMessage(config.admin(), null, subjectLine(subject),
+                MailTemplates.contactDigestText(lines, more, openedAt, contacts).render(),
+                MailTemplates.contactDigestHtml(lines, more, openedAt, contacts).render());
+    }
+
+    /** One submission in the digest; {@code company} may be null. */
+    public record DigestLine(String name, String email, String company, String firstLine, String link) {
+    }
+
     String contactLink(UUID contactId) {
-        return config.adminUiUrl().replaceAll("/+$", "") + "/contacts/" + contactId;
+        return adminUi() + "/contacts/" + contactId;
+    }
+
+    private String adminUi() {
+        return config.adminUiUrl().replaceAll("/+$", "");
     }
 
     /** One header line: control characters (a CR/LF could start a new header) folded to spaces, bounded. */

@@ -1,6 +1,7 @@
 package dev.intake.notification.service;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import dev.intake.notification.event.ContactSubmitted;
@@ -30,4 +31,10 @@ final class MailTemplates {
 
     static native TemplateInstance documentDigestHtml(String summary, UUID contactId, OffsetDateTime openedAt,
             String link);
+
+    static native TemplateInstance contactDigestText(List<MailComposer.DigestLine> lines, int more,
+            OffsetDateTime openedAt, String contacts);
+
+    static native TemplateInstance contactDigestHtml(List<MailComposer.DigestLine> lines, int more,
+            OffsetDateTime openedAt, String contacts);
 }
