@@ -22,6 +22,7 @@ PG_PORT=55432
 S3_PORT=9000
 MEILI_PORT=7700
 SES_PORT=8005
+TIKA_PORT=9998
 CADDY_PORT=8080
 PROMETHEUS_PORT=9090
 ALERTMANAGER_PORT=9093
@@ -31,7 +32,7 @@ S3_REGION=us-east-1
 DB_NAME=intake
 
 SERVICES=(contact document search notification)
-INFRA=(postgres s3proxy meilisearch ses)
+INFRA=(postgres s3proxy meilisearch ses tika)
 EDGE=(caddy prometheus alertmanager blackbox)
 COMPONENTS=("${INFRA[@]}" "${SERVICES[@]}" "${EDGE[@]}")
 
@@ -108,6 +109,11 @@ meilisearch_bin() {
 
 s3proxy_jar() { printf '%s\n' "${S3PROXY_JAR:-$TOOLS_DIR/s3proxy/s3proxy.jar}"; }
 
+tika_jar() { printf '%s\n' "${TIKA_SERVER_JAR:-$TOOLS_DIR/tika/tika-server.jar}"; }
+
+# Apache Tika server's settings (the forked child's heap cap, timeouts), shared with compose.
+TIKA_CONFIG="$INTAKE_ROOT/deploy/tika/tika-config.xml"
+
 ses_cli() { printf '%s\n' "${SES_EMULATOR_CLI:-$NPM_TOOLS_DIR/node_modules/aws-ses-v2-local/dist/cli.js}"; }
 
 service_jar() { printf '%s\n' "$INTAKE_ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
@@ -120,6 +126,7 @@ component_port() {
     s3proxy) echo "$S3_PORT" ;;
     meilisearch) echo "$MEILI_PORT" ;;
     ses) echo "$SES_PORT" ;;
+    tika) echo "$TIKA_PORT" ;;
     contact) echo 8081 ;;
     document) echo 8082 ;;
     search) echo 8083 ;;
@@ -141,6 +148,7 @@ component_ready_url() {
     s3proxy) echo "http://$LOCALHOST:$port/" ;;
     meilisearch) echo "http://$LOCALHOST:$port/health" ;;
     ses) echo "http://$LOCALHOST:$port/store" ;;
+    tika) echo "http://$LOCALHOST:$port/version" ;;
     contact | document | search | notification) echo "http://$LOCALHOST:$port/q/health/ready" ;;
     caddy) echo "http://$LOCALHOST:$port/" ;;
     prometheus | alertmanager) echo "http://$LOCALHOST:$port/-/ready" ;;
@@ -155,6 +163,7 @@ component_marker() {
     s3proxy) echo "s3proxy" ;;
     meilisearch) echo "meilisearch" ;;
     ses) echo "aws-ses-v2-local" ;;
+    tika) echo "tika-server" ;;
     contact | document | search | notification) service_jar "$1" ;;
     caddy) echo "caddy" ;;
     prometheus) echo "prometheus.local.yml" ;;
@@ -385,6 +394,7 @@ service_env() {
     document)
       export S3_ENDPOINT="http://$LOCALHOST:$S3_PORT" S3_BUCKET="$S3_BUCKET" S3_REGION="$S3_REGION"
       export S3_ACCESS_KEY S3_SECRET_KEY
+      export TIKA_URL="http://$LOCALHOST:$TIKA_PORT"
       ;;
     search)
       MEILI_API_KEY="$(meili_service_key)" || die "could not get search-service's Meilisearch key"

@@ -1,7 +1,9 @@
 package dev.intake.document.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,6 +17,32 @@ public interface DocumentConfig {
     long maxSizeBytes();
 
     Processing processing();
+
+    /** The Apache Tika server that extracts the text, in a process of its own (tika-server-standard). */
+    Extractor extractor();
+
+    interface Extractor {
+
+        @WithDefault("http://127.0.0.1:9998")
+        URI url();
+
+        @WithDefault("2S")
+        Duration connectTimeout();
+
+        /**
+         * Wait for Tika's answer once the file is sent; longer than {@code processing.timeout}, which Tika
+         * itself enforces (it ends the parsing child), so that Tika's own answer comes first.
+         */
+        @WithDefault("150S")
+        Duration readTimeout();
+
+        /**
+         * How long a refused connection is tried again within one attempt, before any byte is sent: Tika's child,
+         * which listens on the port, is back a few seconds after it died.
+         */
+        @WithDefault("15S")
+        Duration restartWait();
+    }
 
     interface Processing {
 
@@ -43,7 +71,10 @@ public interface DocumentConfig {
         @WithDefault("1H")
         Duration maxBackoff();
 
-        /** Time allowed to extract one document. */
+        /**
+         * Time allowed to extract one document, enforced by Tika (its child is ended and restarted); between
+         * 30 s and the server's {@code taskTimeoutMillis} (150 s in deploy/tika/tika-config.xml).
+         */
         @WithDefault("2M")
         Duration timeout();
 
@@ -55,17 +86,20 @@ public interface DocumentConfig {
         @WithDefault("eng")
         String ocrLanguages();
 
-        /** PDFs with more pages are refused before their text is extracted. */
+        /** PDFs with more pages end FAILED (counted by Tika, in its process). */
         @WithDefault("1000")
         int maxPages();
 
-        /** Images larger than this are not OCRed (decompression bombs). */
+        /** Images larger than this are not sent for OCR (decompression bombs); read from the image's header. */
         @WithDefault("50000000")
         long maxImagePixels();
 
-        /** Allowed ratio of unpacked to packed bytes in office files and archives. */
-        @WithDefault("100")
-        long maxCompressionRatio();
+        /**
+         * Largest file, in bytes, per format whose parser holds the whole document in memory (an HTML DOM, the
+         * XML parts of office files): keys {@code html}, {@code ooxml}, {@code odf}, {@code svg}, {@code rtf}
+         * (InputCaps). Bigger files end FAILED without being sent. A format without a key has no cap of its own.
+         */
+        Map<String, Long> maxInputBytes();
     }
 
     /** Types allowed per extension are code (FileTypePolicy); these extensions may be switched off. */

@@ -140,7 +140,7 @@ public class DocumentProcessor implements WorkHandler<UUID> {
     private Result extract(Document document) throws Exception {
         try (InputStream content = storage.getObject(GetObjectArgs.builder().bucket(storageConfig.bucket())
                 .object(document.storageKey).build())) {
-            Extraction extraction = extractor.extract(content, document.contentType, document.storedFilename);
+            Extraction extraction = extractor.extract(content, document.sizeBytes, document.contentType);
             return new Result(extraction, analyzer.analyze(extraction.text(), extraction.facts()));
         }
     }

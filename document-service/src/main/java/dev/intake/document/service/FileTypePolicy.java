@@ -60,6 +60,12 @@ public class FileTypePolicy {
         return extensionAllowed(extension) && ALLOWED.get(extension).contains(base);
     }
 
+    /** Whether files detected as {@code detectedType} are accepted under any extension (and so extracted). */
+    public boolean extractable(String detectedType) {
+        String base = detectedType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return ALLOWED.values().stream().anyMatch(types -> types.contains(base));
+    }
+
     public Set<String> enabledExtensions() {
         return enabled;
     }

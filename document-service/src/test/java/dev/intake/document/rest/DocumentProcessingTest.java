@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.intake.testsupport.PostgresTestResource;
 import dev.intake.testsupport.S3TestResource;
+import dev.intake.testsupport.TikaTestResource;
+import dev.intake.document.config.StorageConfig;
+import io.minio.MinioClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,10 +29,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(S3TestResource.class)
 @WithTestResource(ContactServiceStandIn.class)
+@WithTestResource(TikaTestResource.class)
 class DocumentProcessingTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MinioClient storage;
+
+    @Inject
+    StorageConfig storageConfig;
 
     private static void assertExtracted(JsonPath detail, String expectedWord) {
         assertEquals("COMPLETED", detail.getString("document.status"), detail.prettify());
@@ -185,5 +195,31 @@ class DocumentProcessingTest {
                 """).executeAndAwait(Tuple.of(id)).iterator().next();
         assertEquals("FAILED", event.getString(0), "search and contact hear of the end");
         assertTrue(event.getString(1).contains("worker lost"), event.getString(1));
+    }
+
+    @Test
+    void aHugeHtmlPageEndsFailedByItsCapAndTheNextDocumentIsProcessed() throws Exception {
+        // 45 MB of <p>: a DOM that would need gigabytes; the cap (10 MB) refuses it before Tika sees a byte
+        DirectDocuments.ParagraphHtml page = DirectDocuments.ParagraphHtml.ofAbout(45L * 1024 * 1024);
+        String id = DirectDocuments.store(storage, storageConfig.bucket(), pool, "bomb.html", "text/html", page,
+                page.size());
+        JsonPath detail = processed(id);
+        assertEquals("FAILED", detail.getString("document.status"), detail.prettify());
+        String reason = detail.getString("document.failureReason");
+        assertTrue(reason.contains("HTML files over 10.0 MB") && reason.contains("max-input-bytes.html"), reason);
+
+        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
+        assertExtracted(processed(stored("after.txt", SampleFiles.text(), "text/plain")), "invoice");
+    }
+
+    @Test
+    void aTypeThatIsNotAcceptedEndsFailedWithItsReason() throws Exception {
+        byte[] program = SampleFiles.executable();
+        String id = DirectDocuments.store(storage, storageConfig.bucket(), pool, "tool.exe", "application/x-msdownload",
+                new java.io.ByteArrayInputStream(program), program.length);
+        JsonPath detail = processed(id);
+        assertEquals("FAILED", detail.getString("document.status"), detail.prettify());
+        assertTrue(detail.getString("document.failureReason").contains("application/x-msdownload are not extracted"),
+                detail.prettify());
     }
 }
