@@ -49,7 +49,8 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
         return context.runBlocking(() -> {
             String password = new String(request.getPassword().getPassword());
             String digest = digest(request.getUsername() + ":" + password);
-            if (!remembered(digest)) {
+            Long verifiedUntil = recentlyVerified.get(digest);
+            if (verifiedUntil == null || verifiedUntil < System.currentTimeMillis()) {
                 boolean userMatches = constantTimeEquals(username, request.getUsername());
                 if (!(passwordMatches(password) & userMatches)) {
                     throw new AuthenticationFailedException();
@@ -64,16 +65,6 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
                     .addRole(AdminRole.NAME)
                     .build();
         });
-    }
-
-    /** Whether these credentials passed within the last minutes: answered without bcrypt. */
-    public boolean remembers(String user, String password) {
-        return remembered(digest(user + ":" + password));
-    }
-
-    private boolean remembered(String digest) {
-        Long verifiedUntil = recentlyVerified.get(digest);
-        return verifiedUntil != null && verifiedUntil >= System.currentTimeMillis();
     }
 
     private boolean passwordMatches(String password) {
