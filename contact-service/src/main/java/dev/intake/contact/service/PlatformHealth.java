@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.intake.platform.client.BoundedBody;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,6 +29,9 @@ public class PlatformHealth {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    /** A readiness summary or the search statistics: a few kilobytes. */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ObjectMapper json;
@@ -82,7 +86,7 @@ public class PlatformHealth {
     private Uni<HttpResponse<String>> get(String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("X-Service-Token", serviceToken).GET().build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, BoundedBody.ofString(MAX_ANSWER_BYTES)));
     }
 
     private JsonNode parse(String text) {
