@@ -1,13 +1,11 @@
 package dev.intake.contact.service;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,8 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.platform.client.BoundedBody;
+import dev.intake.platform.client.PeerClient;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 
 /**
  * The platform's state as the old {@code GET /health} reports it: each dependency as its owning service's
@@ -33,18 +33,19 @@ public class PlatformHealth {
     /** A readiness summary or the search statistics: a few kilobytes. */
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final PeerClient http;
     private final ObjectMapper json;
     private final String documentService;
     private final String searchService;
     private final String notificationService;
     private final String serviceToken;
 
-    public PlatformHealth(ObjectMapper json,
+    public PlatformHealth(Vertx vertx, ObjectMapper json,
             @ConfigProperty(name = "quarkus.rest-client.document-service.url") String documentService,
             @ConfigProperty(name = "intake.search-service-url") String searchService,
             @ConfigProperty(name = "intake.notification-service-url") String notificationService,
             @ConfigProperty(name = "intake.service-token") String serviceToken) {
+        this.http = new PeerClient(vertx, 4, TIMEOUT);
         this.json = json;
         this.documentService = documentService;
         this.searchService = searchService;
@@ -52,11 +53,16 @@ public class PlatformHealth {
         this.serviceToken = serviceToken;
     }
 
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
     public Uni<DependencyStates> check() {
         Uni<String> meili = readiness(searchService, "Meilisearch");
         Uni<String> minio = readiness(documentService, "Object storage bucket");
         Uni<String> ses = readiness(notificationService, "Amazon SES endpoint");
-        Uni<JsonNode> stats = get(searchService + "/internal/search/stats").map(r -> r.statusCode() == 200 ? parse(r.body()) : null)
+        Uni<JsonNode> stats = get(searchService + "/internal/search/stats").map(r -> r.status() == 200 ? parse(r.text()) : null)
                 .onFailure().recoverWithNull();
         return Uni.combine().all().unis(meili, minio, ses, stats).asTuple().map(t -> {
             Map<String, String> services = new LinkedHashMap<>();
@@ -70,7 +76,7 @@ public class PlatformHealth {
     /** "connected" when the owning service's named readiness check is UP; a word for anything else. */
     private Uni<String> readiness(String service, String check) {
         return get(service + "/q/health/ready").map(response -> {
-            JsonNode body = parse(response.body());
+            JsonNode body = parse(response.text());
             if (body == null) {
                 return "unavailable";
             }
@@ -83,10 +89,9 @@ public class PlatformHealth {
         }).onFailure().recoverWithItem("unreachable");
     }
 
-    private Uni<HttpResponse<String>> get(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("X-Service-Token", serviceToken).GET().build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, BoundedBody.ofString(MAX_ANSWER_BYTES)));
+    private Uni<PeerClient.Answer> get(String url) {
+        return http.send(HttpMethod.GET, URI.create(url), Map.of("X-Service-Token", serviceToken), null, TIMEOUT,
+                MAX_ANSWER_BYTES);
     }
 
     private JsonNode parse(String text) {

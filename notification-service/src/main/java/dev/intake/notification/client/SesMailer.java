@@ -2,13 +2,12 @@ package dev.intake.notification.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,13 +18,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.notification.config.MailConfig;
 import dev.intake.notification.config.SesConfig;
 import dev.intake.notification.model.MailMessage;
-import dev.intake.platform.client.BoundedBody;
+import dev.intake.platform.client.PeerClient;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 
 /**
  * Sends one mail through the SES v2 API ({@code SendEmail}, simple content), which Amazon SES and the local
- * emulator both answer: a JSON POST signed with Signature Version 4, on the JDK's asynchronous HTTP client,
- * so no thread waits for SES. Fails with a {@link SendFailure}, already classified.
+ * emulator both answer: a JSON POST signed with Signature Version 4, on the platform's {@link PeerClient}
+ * (keep-alive connections, as many as mails are sent at once), so no thread waits for SES. Fails with a {@link SendFailure}, already classified.
  */
 @ApplicationScoped
 public class SesMailer {
@@ -41,23 +42,29 @@ public class SesMailer {
     /** SES answers a message id or an error of a few hundred bytes. */
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-    private final HttpClient http;
+    private final PeerClient http;
 
     @Inject
-    public SesMailer(SesConfig ses, MailConfig mail, ObjectMapper json) {
-        this(URI.create(ses.endpoint().replaceAll("/+$", "") + SEND_PATH),
+    public SesMailer(Vertx vertx, SesConfig ses, MailConfig mail, ObjectMapper json) {
+        this(new PeerClient(vertx, mail.sender().sendConcurrency(), ses.connectTimeout()),
+                URI.create(ses.endpoint().replaceAll("/+$", "") + SEND_PATH),
                 new SigV4Signer(ses.accessKeyId(), ses.secretAccessKey(), ses.region(), "ses"), mail.from(),
-                ses.connectTimeout(), ses.requestTimeout(), json);
+                ses.requestTimeout(), json);
     }
 
-    public SesMailer(URI sendUri, SigV4Signer signer, String from, Duration connectTimeout, Duration requestTimeout,
+    public SesMailer(PeerClient http, URI sendUri, SigV4Signer signer, String from, Duration requestTimeout,
             ObjectMapper json) {
+        this.http = http;
         this.sendUri = sendUri;
         this.signer = signer;
         this.from = from;
         this.requestTimeout = requestTimeout;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     /** Completes with the SES message id (null if a successful answer named none). */
@@ -68,30 +75,29 @@ public class SesMailer {
         } catch (IOException e) {
             return Uni.createFrom().failure(new SendFailure(false, "the mail could not be written as JSON"));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(sendUri).timeout(requestTimeout)
-                .header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        for (Map.Entry<String, String> header : signer.sign("POST", sendUri, JSON, body, Instant.now()).entrySet()) {
-            request.header(header.getKey(), header.getValue());
-        }
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(), BoundedBody.ofBytes(MAX_ANSWER_BYTES)))
+        Map<String, String> headers = new LinkedHashMap<>(signer.sign("POST", sendUri, JSON, body, Instant.now()));
+        headers.put("Content-Type", JSON);
+        return http.send(HttpMethod.POST, sendUri, headers, body, requestTimeout, MAX_ANSWER_BYTES)
                 .onFailure().transform(SesFailures::classify)
                 .map(this::messageId);
     }
 
-    private String messageId(HttpResponse<byte[]> response) {
+    private String messageId(PeerClient.Answer response) {
         JsonNode answer = parse(response.body());
-        if (response.statusCode() / 100 != 2) {
+        if (response.status() / 100 != 2) {
             // the code is in x-amzn-ErrorType ("TooManyRequestsException:http://internal.amazon.com/...") or in __type
-            String code = response.headers().firstValue("x-amzn-ErrorType").map(t -> t.split(":", 2)[0].trim())
-                    .filter(t -> !t.isEmpty()).orElseGet(() -> {
-                        String type = text(answer, "__type");
-                        return type == null ? null : type.substring(type.lastIndexOf('#') + 1);
-                    });
+            String errorType = response.header("x-amzn-ErrorType");
+            String code = errorType != null && !errorType.split(":", 2)[0].isBlank() ? errorType.split(":", 2)[0].trim()
+                    : typeCode(text(answer, "__type"));
             String message = text(answer, "message");
-            throw SesFailures.answer(response.statusCode(), code, message != null ? message : text(answer, "Message"));
+            throw SesFailures.answer(response.status(), code, message != null ? message : text(answer, "Message"));
         }
         // null when SES took the mail without naming it: sending it again would send it twice
         return text(answer, "MessageId");
+    }
+
+    private static String typeCode(String type) {
+        return type == null ? null : type.substring(type.lastIndexOf('#') + 1);
     }
 
     private JsonNode parse(byte[] body) {

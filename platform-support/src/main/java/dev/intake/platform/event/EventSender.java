@@ -1,16 +1,18 @@
 package dev.intake.platform.event;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.util.Map;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.intake.platform.client.BoundedBody;
+import dev.intake.platform.client.PeerClient;
 import dev.intake.platform.correlation.CorrelationId;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 
 /** POSTs a batch of event envelopes to a subscriber's {@code /internal/events/batch} with the service token. */
 @ApplicationScoped
@@ -26,29 +28,29 @@ class EventSender {
     private static final int MAX_ANSWER_BYTES = 1 << 20;
 
     private final String serviceToken;
-    private final HttpClient http;
+    private final PeerClient http;
 
-    EventSender(EventsConfig config, @ConfigProperty(name = "intake.service-token") String serviceToken) {
+    EventSender(Vertx vertx, EventsConfig config, @ConfigProperty(name = "intake.service-token") String serviceToken) {
         this.config = config;
         this.serviceToken = serviceToken;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.relay().requestTimeout()).build();
+        this.http = new PeerClient(vertx, config.relay().concurrency(), config.relay().requestTimeout());
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     /** Completes with the HTTP status and body, or fails on a transport error. */
-    Uni<Response> send(String subscriberName, String body, String correlationId) {
+    Uni<Response> send(String subscriberName, byte[] body, String correlationId) {
         EventsConfig.Subscriber subscriber = config.subscribers().get(subscriberName);
         if (subscriber == null) {
             return Uni.createFrom().failure(new IllegalStateException("subscriber no longer configured"));
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(subscriber.url() + "/batch"))
-                .timeout(config.relay().requestTimeout())
-                .header("Content-Type", "application/json")
-                .header(TOKEN_HEADER, serviceToken)
-                .header(CorrelationId.HEADER, CorrelationId.acceptOrGenerate(correlationId))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, BoundedBody.ofString(MAX_ANSWER_BYTES)))
-                .map(response -> new Response(response.statusCode(), response.body()));
+        Map<String, String> headers = Map.of("Content-Type", "application/json", TOKEN_HEADER, serviceToken,
+                CorrelationId.HEADER, CorrelationId.acceptOrGenerate(correlationId));
+        return http.send(HttpMethod.POST, URI.create(subscriber.url() + "/batch"), headers, body,
+                config.relay().requestTimeout(), MAX_ANSWER_BYTES)
+                .map(answer -> new Response(answer.status(), answer.text()));
     }
 }

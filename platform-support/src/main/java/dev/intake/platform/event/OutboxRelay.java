@@ -1,7 +1,7 @@
 package dev.intake.platform.event;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -161,8 +161,8 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private String body(UUID[] ids, Map<UUID, Event> events, Map<UUID, String> payloads) {
-        StringWriter out = new StringWriter();
+    private byte[] body(UUID[] ids, Map<UUID, Event> events, Map<UUID, String> payloads) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try (JsonGenerator g = json.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("events");
@@ -184,7 +184,7 @@ public class OutboxRelay implements WorkHandler<OutboxRelay.Delivery> {
         } catch (IOException e) {
             throw new IllegalStateException("event batch not written", e);
         }
-        return out.toString();
+        return out.toByteArray();
     }
 
     private void record(String subscriber, List<Integer> chunk, List<Claimed<Delivery>> batch,
