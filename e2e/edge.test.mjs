@@ -1,6 +1,7 @@
 // The edge (Caddy) as a client sees it: security headers on every kind of answer, basic auth in
 // front of the admin UI and its APIs, API keys that never open admin endpoints, private paths that
-// never leave the host (also with path tricks), no SPA fallback, body limits answered with 413,
+// never leave the host (also with path tricks), no SPA fallback, body limits answered with 413 (64 KiB
+// of JSON, 60 MiB uploads),
 // and a JSON access log without credentials. Plain HTTP against the running stack, no browser.
 // Run: node --test --test-concurrency=1 e2e/edge.test.mjs
 import { test } from 'node:test';
@@ -375,6 +376,23 @@ test('body limits: more than 1 MiB of JSON to a non-upload route is refused with
     headers: { 'Content-Type': 'application/json', Authorization: adminAuthorization() }, body: { size: MiB + 64 * 1024, chunked: true },
   });
   await assert413(streamed, 'PUT /api/v1/notifications/suppressions/a@example.com chunked 1 MiB + 64 KiB');
+});
+
+test('body limits: more than 64 KiB of JSON is refused with 413, also on the upload routes', async () => {
+  const json = Buffer.from(JSON.stringify({ name: 'x', message: 'x'.repeat(70 * 1024) }));
+  for (const path of ['/api/v1/contacts', '/api/v1/search', '/contact', '/documents/search']) {
+    const declared = await raw('POST', path, {
+      headers: { 'Content-Type': 'application/json', 'X-API-Key': FORM_API_KEY }, body: json,
+    });
+    assert.notEqual(declared.status, 502, `${path}: never 502`);
+    assert.equal(declared.status, 413, `${path} with ${json.length} bytes of JSON`);
+  }
+  // 60 KiB of JSON is within the limit: the service reads it (and answers for its content)
+  const within = await raw('POST', '/api/v1/contacts', {
+    headers: { 'Content-Type': 'application/json', 'X-API-Key': FORM_API_KEY },
+    body: Buffer.from(JSON.stringify({ name: 'x', message: 'x'.repeat(60 * 1024) })),
+  });
+  assert.notEqual(within.status, 413, '60 KiB of JSON passes the edge');
 });
 
 // ------------------------------------------------------------------------------- access log

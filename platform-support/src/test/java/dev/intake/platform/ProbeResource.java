@@ -40,6 +40,28 @@ public class ProbeResource {
         return "hello";
     }
 
+    @POST
+    @Path("api/v1/probe/admin/action")
+    @jakarta.annotation.security.RolesAllowed(dev.intake.platform.security.AdminRole.NAME)
+    public String adminAction() {
+        return "done";
+    }
+
+    @POST
+    @Path("api/v1/probe/admin/greetings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed(dev.intake.platform.security.AdminRole.NAME)
+    public String adminGreet(Greeting greeting) {
+        return "hello admin";
+    }
+
+    @POST
+    @Path("stats-probe/greetings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String legacyGreet(Greeting greeting) {
+        return "hello";
+    }
+
     @GET
     @Path("stats-probe/fail")
     public String legacyFail() {

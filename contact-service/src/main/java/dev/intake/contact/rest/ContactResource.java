@@ -1,10 +1,6 @@
 package dev.intake.contact.rest;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -40,6 +35,7 @@ import dev.intake.contact.service.SubmissionGate;
 import dev.intake.contact.service.SubmissionMetrics;
 import dev.intake.contact.service.UploadTokens;
 import dev.intake.platform.problem.ProblemException;
+import dev.intake.platform.problem.QueryValues;
 import dev.intake.platform.security.AdminRole;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -113,27 +109,25 @@ public class ContactResource {
     @RolesAllowed(AdminRole.NAME)
     @Operation(summary = "List submissions, newest first (admin)")
     public Uni<ContactViews.Page> list(
-            @QueryParam("page") @DefaultValue("0") @Parameter(description = "from 0") int page,
-            @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size,
+            @QueryParam("page") @Parameter(description = "from 0") String pageParam,
+            @QueryParam("size") @Parameter(description = "1 to 100, default 20") String sizeParam,
             @QueryParam("status") @Parameter(description = "new, contacted or closed") String status,
             @QueryParam("source") @Parameter(description = "exact source, e.g. website") String source,
             @QueryParam("createdFrom") @Parameter(description = "ISO-8601 instant or date (UTC midnight), inclusive") String createdFrom,
             @QueryParam("createdTo") @Parameter(description = "ISO-8601 instant or date (UTC midnight), exclusive") String createdTo,
             @QueryParam("q") @Parameter(description = "words in the name, email or company (at most 200 characters)") String text) {
-        if (page < 0) {
-            throw ProblemException.badField("page", "must not be negative");
-        }
-        if (size < 1 || size > 100) {
-            throw ProblemException.badField("size", "must be between 1 and 100");
-        }
+        int page = QueryValues.integer("page", pageParam, 0, 0, Integer.MAX_VALUE);
+        int size = QueryValues.integer("size", sizeParam, 20, 1, 100);
+        QueryValues.requireReachable("page", page, size);
         if (status != null && ContactStatus.fromWire(status).isEmpty()) {
             throw ProblemException.badField("status", "must be one of new, contacted, closed");
         }
         if (text != null && text.length() > 200) {
             throw ProblemException.badField("q", "must be at most 200 characters");
         }
-        return administration.list(new ContactQuery(status, blankToNull(source), instant("createdFrom", createdFrom),
-                instant("createdTo", createdTo), blankToNull(text), page, size));
+        return administration.list(new ContactQuery(status, blankToNull(source),
+                QueryValues.instant("createdFrom", createdFrom, false), QueryValues.instant("createdTo", createdTo, false),
+                blankToNull(text), page, size));
     }
 
     @GET
@@ -174,18 +168,6 @@ public class ContactResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(404, "Not found", "No contact with this id.");
-        }
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "must be a date (2026-12-01) or an instant (2026-12-01T10:00:00Z)");
         }
     }
 

@@ -11,7 +11,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,6 +35,7 @@ import dev.intake.document.service.DocumentProcessor;
 import dev.intake.platform.work.WorkEngine;
 import dev.intake.document.service.DocumentUploads;
 import dev.intake.platform.problem.ProblemException;
+import dev.intake.platform.problem.QueryValues;
 import dev.intake.platform.security.AdminRole;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
@@ -93,13 +93,10 @@ public class DocumentResource {
     @RolesAllowed(AdminRole.NAME)
     @Operation(summary = "List documents, newest first (admin)")
     public Uni<Page> list(@QueryParam("contactId") String contactId, @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw ProblemException.badField("page", "must not be negative");
-        }
-        if (size < 1 || size > 100) {
-            throw ProblemException.badField("size", "must be between 1 and 100");
-        }
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        int page = QueryValues.integer("page", pageParam, 0, 0, Integer.MAX_VALUE);
+        int size = QueryValues.integer("size", sizeParam, 20, 1, 100);
+        QueryValues.requireReachable("page", page, size);
         UUID contact = contactId == null ? null : uuidField("contactId", contactId);
         DocumentStatus wanted = null;
         if (status != null) {

@@ -81,7 +81,7 @@ public class LegacyDocumentResource {
         requireKeyOrAdmin(apiKey, ApiKeyScope.SUBMIT);
         // the key vouches for the caller as the old system's key did; the contact must still exist
         var request = UploadForm.validate(file, contactId, documentType, description, tags, null, true,
-                "contact_id", "document_type");
+                "contact_id", "document_type", UploadForm.TypeRule.ANY_SHORT_TEXT);
         Document d = uploads.store(request);
         return new Uploaded(d.id.toString(), d.originalFilename, d.sizeBytes, d.contentType, timestamp(d.uploadedAt),
                 d.status.name().toLowerCase(java.util.Locale.ROOT), d.contactId.toString(),

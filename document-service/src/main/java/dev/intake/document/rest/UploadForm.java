@@ -19,8 +19,19 @@ final class UploadForm {
     private UploadForm() {
     }
 
+    /** How the document type is checked: the new API's list, or the old system's any text of at most 50. */
+    enum TypeRule {
+        LISTED, ANY_SHORT_TEXT
+    }
+
     static UploadRequest validate(FileUpload file, String contactId, String documentType, String description,
             String tags, String uploadToken, boolean admin, String contactField, String typeField) {
+        return validate(file, contactId, documentType, description, tags, uploadToken, admin, contactField, typeField,
+                TypeRule.LISTED);
+    }
+
+    static UploadRequest validate(FileUpload file, String contactId, String documentType, String description,
+            String tags, String uploadToken, boolean admin, String contactField, String typeField, TypeRule typeRule) {
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
         if (file == null || file.uploadedFile() == null) {
             errors.add(new Problem.FieldError("file", "is required"));
@@ -32,8 +43,11 @@ final class UploadForm {
             errors.add(new Problem.FieldError(contactField, "must be a contact id (UUID)"));
         }
         String type = documentType == null ? "" : documentType.strip();
-        if (!DOCUMENT_TYPES.contains(type)) {
+        if (typeRule == TypeRule.LISTED && !DOCUMENT_TYPES.contains(type)) {
             errors.add(new Problem.FieldError(typeField, "must be one of " + String.join(", ", DOCUMENT_TYPES)));
+        } else if (typeRule == TypeRule.ANY_SHORT_TEXT && (type.isEmpty() || type.codePointCount(0, type.length()) > 50
+                || type.codePoints().anyMatch(Character::isISOControl))) {
+            errors.add(new Problem.FieldError(typeField, "is required: text of at most 50 characters"));
         }
         String text = description == null || description.isBlank() ? null : description.strip();
         if (text != null && text.length() > 1000) {

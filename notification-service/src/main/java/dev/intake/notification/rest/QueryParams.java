@@ -1,13 +1,12 @@
 package dev.intake.notification.rest;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
 import dev.intake.platform.problem.ProblemException;
+import dev.intake.platform.problem.QueryValues;
 
 /** Parses query and path parameters, answering 400 with the field's name when one is wrong. */
 final class QueryParams {
@@ -30,20 +29,10 @@ final class QueryParams {
         throw ProblemException.badField(field, "must be an integer between " + min + " and " + max);
     }
 
-    /** An ISO-8601 date-time with offset ({@code 2026-12-01T10:00:00Z}) or a date (midnight UTC). */
+    /** An ISO-8601 date-time with offset ({@code 2026-12-01T10:00:00Z}) or a date (midnight UTC), years 1 to 9999. */
     static OffsetDateTime instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                throw ProblemException.badField(field, "must be an ISO-8601 date-time with offset or a date");
-            }
-        }
+        java.time.Instant instant = QueryValues.instant(field, value, false);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {

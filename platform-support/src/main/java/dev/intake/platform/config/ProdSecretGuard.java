@@ -15,7 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
- * Refuses to start in the prod profile while a secret named in {@code intake.secrets} is missing,
+ * Refuses to start in any profile but dev and test (prod, or a custom one such as staging) while a secret named in {@code intake.secrets} is missing,
  * weak or still has its development default. The message names properties, never values.
  */
 @Singleton
@@ -30,14 +30,24 @@ public class ProdSecretGuard {
     }
 
     void check(@Observes StartupEvent event) {
-        if (LaunchMode.current() != LaunchMode.NORMAL || !ConfigUtils.getProfiles().contains("prod")) {
+        List<String> profiles = ConfigUtils.getProfiles();
+        if (!applies(LaunchMode.current(), profiles)) {
             return;
         }
         List<String> problems = SecretPolicy.violations(secrets());
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start in the prod profile: " + String.join("; ", problems)
+            throw new IllegalStateException("Refusing to start in the " + String.join(",", profiles) + " profile: "
+                    + String.join("; ", problems)
                     + ". Set them through the environment (see README, Configuration).");
         }
+    }
+
+    /**
+     * Everywhere but development and tests: a custom profile (staging, demo) is a deployment too. The
+     * dev and test launch modes and profiles are the only ones that may run on the dev-only defaults.
+     */
+    static boolean applies(LaunchMode mode, List<String> profiles) {
+        return mode == LaunchMode.NORMAL && !profiles.contains("dev") && !profiles.contains("test");
     }
 
     private Map<String, String> secrets() {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.intake.platform.problem.ProblemException;
+import dev.intake.platform.problem.QueryValues;
 import dev.intake.platform.work.WorkEngine;
 import dev.intake.platform.security.AdminRole;
 import io.smallrye.mutiny.Uni;
@@ -45,14 +45,10 @@ public class OutboxAdminResource {
     @GET
     @Path("dead-letters")
     @Operation(summary = "Deliveries given up on, oldest first")
-    public Uni<List<OutboxStore.DeadLetter>> deadLetters(@QueryParam("limit") @DefaultValue("50") int limit,
-            @QueryParam("offset") @DefaultValue("0") int offset) {
-        if (limit < 1 || limit > 200) {
-            throw ProblemException.badField("limit", "must be between 1 and 200");
-        }
-        if (offset < 0) {
-            throw ProblemException.badField("offset", "must not be negative");
-        }
+    public Uni<List<OutboxStore.DeadLetter>> deadLetters(@QueryParam("limit") String limitParam,
+            @QueryParam("offset") String offsetParam) {
+        int limit = QueryValues.integer("limit", limitParam, 50, 1, 200);
+        int offset = QueryValues.integer("offset", offsetParam, 0, 0, (int) QueryValues.MAX_OFFSET);
         return store.deadLetters(limit, offset);
     }
 

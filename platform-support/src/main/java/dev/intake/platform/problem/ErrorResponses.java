@@ -21,14 +21,27 @@ public final class ErrorResponses {
         String correlationId = CorrelationIdFilters.current();
         Response.ResponseBuilder builder = Response.status(status).header(CorrelationId.HEADER, correlationId);
         if (isLegacyPath(path)) {
-            String text = detail != null ? detail : title;
             return builder.type("application/json")
-                    .entity(LegacyError.now(text))
+                    .entity(LegacyError.now(legacyText(title, detail, errors)))
                     .build();
         }
         return builder.type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, path, correlationId, errors))
                 .build();
+    }
+
+    /** The old envelope has one text: the detail, then each field and what is wrong with it. */
+    static String legacyText(String title, String detail, List<Problem.FieldError> errors) {
+        String text = detail != null ? detail : title;
+        if (errors == null || errors.isEmpty()) {
+            return text;
+        }
+        StringBuilder named = new StringBuilder(text.endsWith(".") ? text.substring(0, text.length() - 1) : text)
+                .append(": ");
+        for (int i = 0; i < errors.size(); i++) {
+            named.append(i == 0 ? "" : "; ").append(errors.get(i).field()).append(' ').append(errors.get(i).message());
+        }
+        return named.append('.').toString();
     }
 
     /** Everything outside `/api/v1`, `/internal` and `/q` is an old public path. */

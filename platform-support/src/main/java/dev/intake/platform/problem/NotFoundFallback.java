@@ -1,12 +1,8 @@
 package dev.intake.platform.problem;
 
-import java.util.List;
-
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import dev.intake.platform.correlation.CorrelationId;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 
 /**
@@ -17,18 +13,7 @@ import io.vertx.ext.web.Router;
 public class NotFoundFallback {
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MAX_VALUE).handler(ctx -> {
-            String id = CorrelationId.acceptOrGenerate(ctx.request().getHeader(CorrelationId.HEADER));
-            String path = ctx.normalizedPath();
-            boolean legacy = ErrorResponses.isLegacyPath(path);
-            Object body = legacy
-                    ? LegacyError.now("Not found")
-                    : new Problem("about:blank", "Not found", 404, "No resource at this path.", path, id,
-                            List.of());
-            ctx.response().setStatusCode(404)
-                    .putHeader("Content-Type", legacy ? "application/json" : Problem.MEDIA_TYPE)
-                    .putHeader(CorrelationId.HEADER, id)
-                    .end(Json.encode(body));
-        });
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> RouteErrors.answer(ctx, 404,
+                ErrorResponses.isLegacyPath(ctx.normalizedPath()) ? "Not found" : "No resource at this path."));
     }
 }

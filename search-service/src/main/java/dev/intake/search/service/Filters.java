@@ -1,9 +1,6 @@
 package dev.intake.search.service;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.intake.platform.problem.ProblemException;
+import dev.intake.platform.problem.QueryValues;
 
 /**
  * Builds Meilisearch filter expressions from an allow-list: each filter has a fixed attribute, its
@@ -122,15 +120,6 @@ public final class Filters {
     }
 
     private static Instant instant(String field, String value, boolean endOfDay) {
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "must be a date (2026-12-01) or an ISO-8601 instant (2026-12-01T10:00:00Z)");
-        }
+        return QueryValues.instant(field, value, endOfDay);
     }
 }
