@@ -72,6 +72,15 @@ public class NotificationSender implements WorkHandler<ClaimedMail> {
         return spec;
     }
 
+    /**
+     * A mail SES took is recorded SENT within one round of sends: a process killed mid-batch hands again to
+     * SES only the mails of the round it was in, not the whole batch's.
+     */
+    @Override
+    public int recordEvery() {
+        return Math.max(1, config.sendConcurrency());
+    }
+
     @Override
     public ClaimedMail read(Row r) {
         return NotificationStore.claimedMail(r);

@@ -1,6 +1,7 @@
 package dev.intake.platform.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,6 +87,7 @@ public final class PeerClient implements AutoCloseable {
                 read(request, answered.result(), maxAnswerBytes, emitter);
             });
         })).ifNoItem().after(deadline).failWith(() -> new TimeoutException("no answer within " + deadline))
+                .onFailure(ConnectException.class).transform(PeerClient::plainConnectFailure)
                 .onFailure().invoke(() -> {
                     HttpClientRequest request = sent.get();
                     if (request != null) {
@@ -134,6 +136,11 @@ public final class PeerClient implements AutoCloseable {
                 && Long.parseLong(length) > maxBytes) {
             refuse.run();
         }
+    }
+
+    /** Netty's own subclass, named as the JDK names it: the name ends up in stored errors and logs. */
+    private static Throwable plainConnectFailure(Throwable failure) {
+        return failure.getClass() == ConnectException.class ? failure : new ConnectException(failure.getMessage());
     }
 
     @Override

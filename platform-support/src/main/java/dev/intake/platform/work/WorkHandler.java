@@ -25,6 +25,16 @@ public interface WorkHandler<T> {
     Uni<List<Outcome>> handle(List<Claimed<T>> batch);
 
     /**
+     * How many items of a claimed batch are handled before their outcomes are recorded: by default the
+     * whole batch, in one statement. Work with effects outside the database that a retry would repeat
+     * (a mail handed to SES) records in smaller steps, so a worker that dies mid-batch leaves at most one
+     * step's finished items to be done again instead of the whole batch's.
+     */
+    default int recordEvery() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Items whose attempts are used up by claims that never finished (the worker crashed each time).
      * By default they end as failed with the reason given; a queue that must tell others (an event) overrides it.
      */

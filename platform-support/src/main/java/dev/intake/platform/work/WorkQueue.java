@@ -13,6 +13,7 @@ import dev.intake.platform.event.Backoff;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -156,25 +157,39 @@ final class WorkQueue<T> {
         for (Claimed<T> item : batch) {
             (item.attempt() > settings.maxAttempts() ? exhausted : fresh).add(item);
         }
+        int step = Math.max(1, handler.recordEvery());
+        List<List<Claimed<T>>> steps = new ArrayList<>();
+        for (int from = 0; from < fresh.size(); from += step) {
+            steps.add(fresh.subList(from, Math.min(fresh.size(), from + step)));
+        }
+        Uni<Void> worked = Multi.createFrom().iterable(steps)
+                .onItem().transformToUniAndConcatenate(part -> handled(part).chain(this::record))
+                .collect().last().replaceWithVoid();
+        if (exhausted.isEmpty()) {
+            return worked;
+        }
+        String reason = "gave up after " + settings.maxAttempts() + " attempts that never finished (worker lost)";
+        return worked.chain(() -> safely(() -> handler.exhausted(exhausted, reason), exhausted)
+                .map(outcomes -> {
+                    List<WorkRepository.Finish> finishes = new ArrayList<>(exhausted.size());
+                    for (int i = 0; i < exhausted.size(); i++) {
+                        Outcome o = outcomes.get(i);
+                        finishes.add(terminal(exhausted.get(i), o.kind == Outcome.Kind.RETRY ? Outcome.failed(reason) : o));
+                    }
+                    return finishes;
+                })
+                .chain(this::record));
+    }
+
+    private Uni<List<WorkRepository.Finish>> handled(List<Claimed<T>> items) {
         long start = System.nanoTime();
-        Uni<List<WorkRepository.Finish>> freshFinishes = fresh.isEmpty() ? Uni.createFrom().item(List.of())
-                : safely(() -> handler.handle(fresh), fresh).map(outcomes -> decide(fresh, outcomes))
-                        .invoke(() -> metrics.worked(name(), Duration.ofNanos(System.nanoTime() - start)));
-        return freshFinishes.chain(finishes -> {
-            if (exhausted.isEmpty()) {
-                return Uni.createFrom().item(finishes);
-            }
-            String reason = "gave up after " + settings.maxAttempts() + " attempts that never finished (worker lost)";
-            return safely(() -> handler.exhausted(exhausted, reason), exhausted)
-                    .map(outcomes -> {
-                        List<WorkRepository.Finish> all = new ArrayList<>(finishes);
-                        for (int i = 0; i < exhausted.size(); i++) {
-                            Outcome o = outcomes.get(i);
-                            all.add(terminal(exhausted.get(i), o.kind == Outcome.Kind.RETRY ? Outcome.failed(reason) : o));
-                        }
-                        return all;
-                    });
-        }).chain(finishes -> repository.finish(finishes).invoke(updated -> {
+        return safely(() -> handler.handle(items), items).map(outcomes -> decide(items, outcomes))
+                .invoke(() -> metrics.worked(name(), Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    /** Records outcomes in one statement and wakes the queue when the earliest retry is due. */
+    private Uni<Void> record(List<WorkRepository.Finish> finishes) {
+        return repository.finish(finishes).invoke(updated -> {
             if (updated < finishes.size()) {
                 LOG.debugf("Work queue %s: %d of %d items were taken over before they finished", name(),
                         finishes.size() - updated, finishes.size());
@@ -184,7 +199,7 @@ final class WorkQueue<T> {
             if (due >= 0) {
                 vertx.setTimer(Math.max(1, due), id -> wakeUp());
             }
-        })).replaceWithVoid();
+        }).replaceWithVoid();
     }
 
     /** The handler's answer, or a retry of every item when it failed or answered the wrong count. */
