@@ -63,7 +63,8 @@ public class PlatformHealth {
         Uni<String> meili = readiness(searchService, "Meilisearch");
         Uni<String> minio = readiness(documentService, "Object storage bucket");
         Uni<String> ses = readiness(notificationService, "Amazon SES endpoint");
-        Uni<JsonNode> stats = get(searchService + "/internal/search/stats", Map.of(ServiceTokens.HEADER, searchServiceToken)).map(r -> r.status() == 200 ? parse(r.text()) : null)
+        Uni<JsonNode> stats = get(searchService + "/internal/search/stats", Map.of(ServiceTokens.HEADER, searchServiceToken))
+                .map(r -> r.status() == 200 ? parse(r.text()) : null)
                 .onFailure().recoverWithNull();
         return Uni.combine().all().unis(meili, minio, ses, stats).asTuple().map(t -> {
             Map<String, String> services = new LinkedHashMap<>();

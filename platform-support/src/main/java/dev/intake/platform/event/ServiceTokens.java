@@ -25,11 +25,21 @@ public class ServiceTokens {
     /** The request header an internal call carries its token in. */
     public static final String HEADER = "X-Service-Token";
 
-    /** An authenticated calling service and the event types it may deliver. */
-    public record Caller(String name, Set<String> eventTypes) {
+    /** An authenticated calling service, the event types it may deliver and the internal paths it may call. */
+    public record Caller(String name, Set<String> eventTypes, List<String> paths) {
 
         public boolean maySend(String eventType) {
             return eventTypes.contains(eventType);
+        }
+
+        /** The path is one of this caller's or lies below one ({@code /internal/events/batch} under {@code /internal/events}). */
+        public boolean mayCall(String path) {
+            for (String allowed : paths) {
+                if (path.equals(allowed) || path.startsWith(allowed.endsWith("/") ? allowed : allowed + "/")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -47,7 +57,9 @@ public class ServiceTokens {
                             + entry.getKey() + ".token are the same: every caller needs a token of its own");
                 }
             }
-            known.add(new Known(new Caller(entry.getKey(), Set.copyOf(entry.getValue().eventTypes().orElse(List.of()))), digest));
+            ServiceTokensConfig.Caller caller = entry.getValue();
+            known.add(new Known(new Caller(entry.getKey(), Set.copyOf(caller.eventTypes().orElse(List.of())),
+                    List.copyOf(caller.paths())), digest));
         }
     }
 

@@ -103,6 +103,17 @@ class InboxTest {
     }
 
     @Test
+    void aCallerMayCallOnlyItsOwnInternalPaths() {
+        as(PROBER).get("/internal/probe").then().statusCode(200).body(equalTo("internal"));
+        as(AUDITOR).get("/internal/probe").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("caller auditor may not call this path"));
+        // dot segments do not lead out of the allowed path
+        int status = given().urlEncodingEnabled(false).header("X-Service-Token", AUDITOR)
+                .get("/internal/events/../probe").statusCode();
+        assertEquals(true, status == 403 || status == 404, "status " + status);
+    }
+
+    @Test
     void aCallerMaySendOnlyItsOwnEventTypes() {
         UUID forged = UUID.randomUUID();
         UUID noted = UUID.randomUUID();

@@ -24,7 +24,8 @@ class ServiceTokensTest {
     private static final Map<String, String> TWO_CALLERS = Map.of(
             "intake.service-tokens.contact.token", "contact-to-here-0123456789",
             "intake.service-tokens.contact.event-types", "contact.submitted,contact.deleted",
-            "intake.service-tokens.search.token", "search-to-here-0123456789");
+            "intake.service-tokens.search.token", "search-to-here-0123456789",
+            "intake.service-tokens.search.paths", "/internal/documents");
 
     @Test
     void eachTokenNamesItsCallerAndWhatItMaySend() {
@@ -38,6 +39,20 @@ class ServiceTokensTest {
         ServiceTokens.Caller search = tokens.authenticate("search-to-here-0123456789");
         assertEquals("search", search.name());
         assertFalse(search.maySend("contact.deleted"), "a caller without event types sends none");
+    }
+
+    @Test
+    void eachCallerReachesItsOwnPathsAndWhatLiesBelowThem() {
+        ServiceTokens tokens = of(TWO_CALLERS);
+        ServiceTokens.Caller contact = tokens.authenticate("contact-to-here-0123456789");
+        assertTrue(contact.mayCall("/internal/events"), "the event inbox by default");
+        assertTrue(contact.mayCall("/internal/events/batch"));
+        assertFalse(contact.mayCall("/internal/documents"));
+        assertFalse(contact.mayCall("/internal/eventsx"));
+
+        ServiceTokens.Caller search = tokens.authenticate("search-to-here-0123456789");
+        assertTrue(search.mayCall("/internal/documents"));
+        assertFalse(search.mayCall("/internal/events/batch"), "paths given: the default is replaced");
     }
 
     @Test
