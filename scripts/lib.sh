@@ -36,17 +36,37 @@ INFRA=(postgres s3proxy meilisearch ses tika)
 EDGE=(caddy prometheus alertmanager blackbox)
 COMPONENTS=("${INFRA[@]}" "${SERVICES[@]}" "${EDGE[@]}")
 
-# Secrets generated once into .run/secrets.env (random hex); missing ones are added later.
+# Service-to-service calls (event deliveries, /internal reads) as caller:callee, each with a token of its
+# own, SERVICE_TOKEN_<CALLER>_TO_<CALLEE>: the caller presents it, the callee knows it, no other service
+# gets it. Keep in step with the services' application.properties and deploy/compose.yaml.
+SERVICE_TOKEN_PAIRS=(
+  contact:notification contact:search contact:document
+  document:search document:contact document:notification
+  search:document
+)
+
+# SERVICE_TOKEN_<CALLER>_TO_<CALLEE> of a caller:callee pair.
+service_token_var() {
+  local caller="${1%%:*}" callee="${1##*:}"
+  printf 'SERVICE_TOKEN_%s_TO_%s\n' "${caller^^}" "${callee^^}"
+}
+
+# Secrets generated once into .run/secrets.env (random hex); missing ones are added later (an older
+# file's INTAKE_SERVICE_TOKEN, the one token all services shared, is left there unused).
 SECRET_KEYS=(
   PG_SUPERUSER_PASSWORD
   CONTACT_DB_PASSWORD DOCUMENT_DB_PASSWORD SEARCH_DB_PASSWORD NOTIFICATION_DB_PASSWORD
-  INTAKE_SERVICE_TOKEN UPLOAD_TOKEN_SECRET
+  UPLOAD_TOKEN_SECRET
   S3_ACCESS_KEY S3_SECRET_KEY
   MEILI_MASTER_KEY
   SES_ACCESS_KEY_ID SES_SECRET_ACCESS_KEY
   ADMIN_PASSWORD
   FORM_API_KEY SEARCH_API_KEY
 )
+for _pair in "${SERVICE_TOKEN_PAIRS[@]}"; do
+  SECRET_KEYS+=("$(service_token_var "$_pair")")
+done
+unset _pair
 ADMIN_USER_DEFAULT="admin"
 
 SCRIPT_NAME="${0##*/}"
@@ -376,7 +396,15 @@ service_env() {
   export LOG_JSON="${LOG_JSON:-false}"
   # glibc keeps up to 8 malloc arenas per core: on a small host two give back most of that native memory
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-  export INTAKE_SERVICE_TOKEN
+  # the tokens of the pairs this service takes part in, as caller or as callee
+  local pair token_var
+  for pair in "${SERVICE_TOKEN_PAIRS[@]}"; do
+    if [ "${pair%%:*}" = "$svc" ] || [ "${pair##*:}" = "$svc" ]; then
+      token_var="$(service_token_var "$pair")"
+      [ -n "${!token_var:-}" ] || die "$token_var is missing from ${SECRETS_FILE#"$INTAKE_ROOT"/} (scripts/up adds it)"
+      export "${token_var?}"
+    fi
+  done
   # Admin credentials (HTTP basic), by the env names Quarkus maps to intake.admin.*.
   export INTAKE_ADMIN_USERNAME="$ADMIN_USERNAME" INTAKE_ADMIN_PASSWORD_HASH="$ADMIN_PASSWORD_HASH"
   export DB_HOST="$LOCALHOST" DB_PORT="$PG_PORT" DB_NAME="$DB_NAME" DB_USER="$svc"

@@ -38,4 +38,20 @@ class DocumentServiceEndpointsTest extends ServiceEndpointsContract {
     protected String[] readinessChecks() {
         return new String[] { "Reactive PostgreSQL connections health check", "Object storage bucket" };
     }
+
+    @org.junit.jupiter.api.Test
+    void processedDocumentsAreReadWithSearchServicesTokenOnly() {
+        io.restassured.RestAssured.given().header("X-Service-Token", "dev-only-search-to-document-token")
+                .get("/internal/documents?limit=1").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.notNullValue());
+        // contact-service's token here delivers events only: it reads no documents
+        io.restassured.RestAssured.given().header("X-Service-Token", "dev-only-contact-to-document-token")
+                .get("/internal/documents?limit=1").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("caller contact may not call this path"));
+        // and search-service sends no events
+        io.restassured.RestAssured.given().contentType("application/json")
+                .header("X-Service-Token", "dev-only-search-to-document-token").body("{\"events\":[]}")
+                .post("/internal/events/batch").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/internal/documents?limit=1").then().statusCode(401);
+    }
 }

@@ -29,7 +29,7 @@ final class Api {
 
     /** Posts an event; returns the inbox's answer ("applied" or "duplicate"). */
     static String post(UUID eventId, String type, String payload) {
-        return given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")
+        return given().contentType("application/json").header("X-Service-Token", producerToken(type))
                 .body(envelope(eventId, type, payload)).post("/internal/events")
                 .then().statusCode(200).extract().path("status");
     }
@@ -40,9 +40,21 @@ final class Api {
                 "{\"contactId\":\"" + contactId + "\",\"deletedAt\":\"2026-12-01T11:00:00Z\"}");
     }
 
-    /** Posts events in one batch, as the producers' relays do (one inbox transaction); returns their statuses. */
+    /** The token of the pair whose producer sends this type (contact.* from contact-service, document.* from document-service). */
+    static String producerToken(String type) {
+        return type.startsWith("contact.") ? CONTACT_TOKEN : DOCUMENT_TOKEN;
+    }
+
+    static final String CONTACT_TOKEN = "dev-only-contact-to-notification-token";
+    static final String DOCUMENT_TOKEN = "dev-only-document-to-notification-token";
+
+    /** Posts events in one batch from contact-service, as its relay does (one inbox transaction); returns their statuses. */
     static List<String> postBatch(List<String> envelopes) {
-        return given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")
+        return postBatch(CONTACT_TOKEN, envelopes);
+    }
+
+    static List<String> postBatch(String token, List<String> envelopes) {
+        return given().contentType("application/json").header("X-Service-Token", token)
                 .body("{\"events\":[" + String.join(",", envelopes) + "]}").post("/internal/events/batch")
                 .then().statusCode(200).extract().jsonPath().getList("results.status");
     }

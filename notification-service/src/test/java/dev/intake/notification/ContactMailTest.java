@@ -181,7 +181,7 @@ class ContactMailTest {
     @Test
     void aPayloadWithoutRequiredFieldsIsRejectedSoTheProducerStops() {
         io.restassured.RestAssured.given().contentType("application/json")
-                .header("X-Service-Token", "dev-only-service-token")
+                .header("X-Service-Token", Api.CONTACT_TOKEN)
                 .body(Api.envelope(UUID.randomUUID(), "contact.submitted", "{\"name\":\"x\"}"))
                 .post("/internal/events").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("contactId"));
@@ -190,7 +190,7 @@ class ContactMailTest {
     @Test
     void aLaterPayloadVersionIsRejectedRatherThanMisread() {
         io.restassured.RestAssured.given().contentType("application/json")
-                .header("X-Service-Token", "dev-only-service-token")
+                .header("X-Service-Token", Api.CONTACT_TOKEN)
                 .body(Api.envelope(UUID.randomUUID(), "contact.submitted",
                         Api.contactSubmitted(UUID.randomUUID(), "V2", "v2@example.net", null))
                         .replace("\"version\":1", "\"version\":2"))

@@ -20,6 +20,13 @@ public class ProbeResource {
     public record Greeting(@NotBlank String name, @Email String email, int count) {
     }
 
+    /** An internal read besides the event inbox, open to the callers whose paths include it. */
+    @GET
+    @Path("internal/probe")
+    public String internalRead() {
+        return "internal";
+    }
+
     @GET
     @Path("api/v1/probe/log")
     public String log() {

@@ -59,7 +59,7 @@ public class DocumentServiceStandIn implements QuarkusTestResourceLifecycleManag
 
     private void page(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"dev-only-service-token".equals(exchange.getRequestHeaders().getFirst("X-Service-Token"))) {
+            if (!"dev-only-search-to-document-token".equals(exchange.getRequestHeaders().getFirst("X-Service-Token"))) {
                 respond(exchange, 401, "{\"title\":\"Authentication required\"}");
                 return;
             }

@@ -32,8 +32,13 @@ final class Events {
         envelope.put("occurredAt", Instant.now().toString());
         envelope.put("correlationId", "search-test");
         envelope.set("payload", payload);
-        return given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")
+        return given().contentType("application/json").header("X-Service-Token", producerToken(type))
                 .body(envelope.toString()).post("/internal/events");
+    }
+
+    /** The token of the pair whose producer sends this type (contact.* from contact-service, document.* from document-service). */
+    static String producerToken(String type) {
+        return type.startsWith("contact.") ? "dev-only-contact-to-search-token" : "dev-only-document-to-search-token";
     }
 
     static void apply(String type, ObjectNode payload) {

@@ -40,9 +40,12 @@ class SearchServiceEndpointsTest extends ServiceEndpointsContract {
 
     @org.junit.jupiter.api.Test
     void indexStatisticsAreAvailableInternallyWithTheServiceToken() {
-        io.restassured.RestAssured.given().header("X-Service-Token", "dev-only-service-token")
+        io.restassured.RestAssured.given().header("X-Service-Token", "dev-only-contact-to-search-token")
                 .get("/internal/search/stats").then().statusCode(200)
                 .body("documents", org.hamcrest.Matchers.notNullValue());
         io.restassured.RestAssured.given().get("/internal/search/stats").then().statusCode(401);
+        // search-service presents this one to document-service; it opens nothing here
+        io.restassured.RestAssured.given().header("X-Service-Token", "dev-only-search-to-document-token")
+                .get("/internal/search/stats").then().statusCode(403);
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.platform.client.PeerClient;
+import dev.intake.platform.event.ServiceTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -38,19 +39,19 @@ public class PlatformHealth {
     private final String documentService;
     private final String searchService;
     private final String notificationService;
-    private final String serviceToken;
+    private final String searchServiceToken;
 
     public PlatformHealth(Vertx vertx, ObjectMapper json,
             @ConfigProperty(name = "quarkus.rest-client.document-service.url") String documentService,
             @ConfigProperty(name = "intake.search-service-url") String searchService,
             @ConfigProperty(name = "intake.notification-service-url") String notificationService,
-            @ConfigProperty(name = "intake.service-token") String serviceToken) {
+            @ConfigProperty(name = "intake.search-service-token") String searchServiceToken) {
         this.http = new PeerClient(vertx, 4, TIMEOUT);
         this.json = json;
         this.documentService = documentService;
         this.searchService = searchService;
         this.notificationService = notificationService;
-        this.serviceToken = serviceToken;
+        this.searchServiceToken = searchServiceToken;
     }
 
     @PreDestroy
@@ -62,7 +63,8 @@ public class PlatformHealth {
         Uni<String> meili = readiness(searchService, "Meilisearch");
         Uni<String> minio = readiness(documentService, "Object storage bucket");
         Uni<String> ses = readiness(notificationService, "Amazon SES endpoint");
-        Uni<JsonNode> stats = get(searchService + "/internal/search/stats").map(r -> r.status() == 200 ? parse(r.text()) : null)
+        Uni<JsonNode> stats = get(searchService + "/internal/search/stats", Map.of(ServiceTokens.HEADER, searchServiceToken))
+                .map(r -> r.status() == 200 ? parse(r.text()) : null)
                 .onFailure().recoverWithNull();
         return Uni.combine().all().unis(meili, minio, ses, stats).asTuple().map(t -> {
             Map<String, String> services = new LinkedHashMap<>();
@@ -75,7 +77,8 @@ public class PlatformHealth {
 
     /** "connected" when the owning service's named readiness check is UP; a word for anything else. */
     private Uni<String> readiness(String service, String check) {
-        return get(service + "/q/health/ready").map(response -> {
+        // readiness is open inside the network (the edge hides /q): no token of a pair travels where none is needed
+        return get(service + "/q/health/ready", Map.of()).map(response -> {
             JsonNode body = parse(response.text());
             if (body == null) {
                 return "unavailable";
@@ -89,8 +92,8 @@ public class PlatformHealth {
         }).onFailure().recoverWithItem("unreachable");
     }
 
-    private Uni<PeerClient.Answer> get(String url) {
-        return http.send(HttpMethod.GET, URI.create(url), Map.of("X-Service-Token", serviceToken), null, TIMEOUT,
+    private Uni<PeerClient.Answer> get(String url, Map<String, String> headers) {
+        return http.send(HttpMethod.GET, URI.create(url), headers, null, TIMEOUT,
                 MAX_ANSWER_BYTES);
     }
 

@@ -140,7 +140,7 @@ class ContactAdministrationTest {
     }
 
     private static void postEvent(String type, String payload) {
-        given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")
+        given().contentType("application/json").header("X-Service-Token", "dev-only-document-to-contact-token")
                 .body("""
                         {"eventId":"%s","type":"%s","version":1,"occurredAt":"2026-12-01T12:00:00Z","payload":%s}"""
                         .formatted(UUID.randomUUID(), type, payload))

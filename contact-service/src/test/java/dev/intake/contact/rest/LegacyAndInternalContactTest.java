@@ -79,9 +79,12 @@ class LegacyAndInternalContactTest {
         internal().get("/internal/contacts/" + id).then().statusCode(200);
         internal().get("/internal/contacts/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/internal/contacts/" + id).then().statusCode(401);
+        // another pair's token (contact→search) is not document-service's: refused
+        given().header("X-Service-Token", "dev-only-contact-to-search-token").get("/internal/contacts/" + id)
+                .then().statusCode(403).contentType("application/problem+json");
     }
 
     private static io.restassured.specification.RequestSpecification internal() {
-        return given().contentType("application/json").header("X-Service-Token", "dev-only-service-token");
+        return given().contentType("application/json").header("X-Service-Token", "dev-only-document-to-contact-token");
     }
 }

@@ -32,7 +32,7 @@ public class ContactDirectory {
     private final String serviceToken;
 
     public ContactDirectory(@RestClient ContactServiceClient client,
-            @ConfigProperty(name = "intake.service-token") String serviceToken) {
+            @ConfigProperty(name = "intake.contact-service-token") String serviceToken) {
         this.client = client;
         this.serviceToken = serviceToken;
     }

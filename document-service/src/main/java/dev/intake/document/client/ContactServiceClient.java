@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** contact-service's internal API: does a contact exist, does an upload token belong to it. */
+import dev.intake.platform.event.ServiceTokens;
+
+/** contact-service's internal API: does a contact exist, does an upload token belong to it (this pair's service token). */
 @RegisterRestClient(configKey = "contact-service")
 @Path("/internal/contacts/{id}")
 public interface ContactServiceClient {
@@ -20,11 +22,11 @@ public interface ContactServiceClient {
     }
 
     @GET
-    Response exists(@PathParam("id") String contactId, @HeaderParam("X-Service-Token") String serviceToken);
+    Response exists(@PathParam("id") String contactId, @HeaderParam(ServiceTokens.HEADER) String serviceToken);
 
     @POST
     @Path("upload-authorization")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response authorizeUpload(@PathParam("id") String contactId, @HeaderParam("X-Service-Token") String serviceToken,
+    Response authorizeUpload(@PathParam("id") String contactId, @HeaderParam(ServiceTokens.HEADER) String serviceToken,
             TokenCheck check);
 }

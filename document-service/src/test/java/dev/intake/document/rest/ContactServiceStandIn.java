@@ -37,7 +37,7 @@ public class ContactServiceStandIn implements QuarkusTestResourceLifecycleManage
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         int status;
-        if (!"dev-only-service-token".equals(exchange.getRequestHeaders().getFirst("X-Service-Token"))) {
+        if (!"dev-only-document-to-contact-token".equals(exchange.getRequestHeaders().getFirst("X-Service-Token"))) {
             status = 401;
         } else if (path.contains(UNAVAILABLE_CONTACT)) {
             status = 503;

@@ -134,7 +134,7 @@ class DocumentProcessingTest {
     void aDeletedContactsDocumentsAndFilesGo() {
         String id = stored("erase.txt", SampleFiles.text(), "text/plain");
         processed(id);
-        io.restassured.RestAssured.given().contentType("application/json").header("X-Service-Token", "dev-only-service-token")
+        io.restassured.RestAssured.given().contentType("application/json").header("X-Service-Token", "dev-only-contact-to-document-token")
                 .body("""
                         {"eventId":"%s","type":"contact.deleted","version":1,"occurredAt":"2026-12-01T12:00:00Z",
                          "payload":{"contactId":"%s"}}""".formatted(java.util.UUID.randomUUID(), ContactServiceStandIn.CONTACT))

@@ -6,19 +6,15 @@ import java.util.Map;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.intake.platform.client.PeerClient;
 import dev.intake.platform.correlation.CorrelationId;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
-/** POSTs a batch of event envelopes to a subscriber's {@code /internal/events/batch} with the service token. */
+/** POSTs a batch of event envelopes to a subscriber's {@code /internal/events/batch} with the token of that pair. */
 @ApplicationScoped
 class EventSender {
-
-    static final String TOKEN_HEADER = "X-Service-Token";
 
     record Response(int status, String body) {
     }
@@ -27,12 +23,10 @@ class EventSender {
     /** Receipts of a batch of at most a few hundred events: a few kilobytes each. */
     private static final int MAX_ANSWER_BYTES = 1 << 20;
 
-    private final String serviceToken;
     private final PeerClient http;
 
-    EventSender(Vertx vertx, EventsConfig config, @ConfigProperty(name = "intake.service-token") String serviceToken) {
+    EventSender(Vertx vertx, EventsConfig config) {
         this.config = config;
-        this.serviceToken = serviceToken;
         this.http = new PeerClient(vertx, config.relay().concurrency(), config.relay().requestTimeout());
     }
 
@@ -47,7 +41,7 @@ class EventSender {
         if (subscriber == null) {
             return Uni.createFrom().failure(new IllegalStateException("subscriber no longer configured"));
         }
-        Map<String, String> headers = Map.of("Content-Type", "application/json", TOKEN_HEADER, serviceToken,
+        Map<String, String> headers = Map.of("Content-Type", "application/json", ServiceTokens.HEADER, subscriber.token(),
                 CorrelationId.HEADER, CorrelationId.acceptOrGenerate(correlationId));
         return http.send(HttpMethod.POST, URI.create(subscriber.url() + "/batch"), headers, body,
                 config.relay().requestTimeout(), MAX_ANSWER_BYTES)

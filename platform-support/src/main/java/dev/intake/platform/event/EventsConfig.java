@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "intake.events")
 public interface EventsConfig {
 
-    /** Subscribers by name (bounded: the name is a metric label): where to POST and which types. */
+    /** Subscribers by name (bounded: the name is a metric label): where to POST, which types, with which token. */
     Map<String, Subscriber> subscribers();
 
     Relay relay();
@@ -30,6 +30,12 @@ public interface EventsConfig {
         String url();
 
         List<String> types();
+
+        /**
+         * The token of this producer→subscriber pair, sent as {@code X-Service-Token}; the subscriber knows it
+         * as {@code intake.service-tokens.<this service>.token}.
+         */
+        String token();
     }
 
     interface Relay {

@@ -25,8 +25,15 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(RecordingConsumerResource.class)
 class InboxTest {
 
+    private static final String PROBER = "dev-only-prober-to-probe-token";
+    private static final String AUDITOR = "dev-only-auditor-to-probe-token";
+
     private static RequestSpecification internal() {
-        return given().contentType("application/json").header("X-Service-Token", "dev-only-service-token");
+        return as(PROBER);
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().contentType("application/json").header("X-Service-Token", token);
     }
 
     private static String envelope(UUID id, String type, String payload) {
@@ -78,11 +85,69 @@ class InboxTest {
     }
 
     @Test
-    void internalCallsNeedTheServiceToken() {
-        String body = envelope(UUID.randomUUID(), "probe.happened", "{\"aggregate\":\"t\",\"position\":1}");
-        given().contentType("application/json").body(body).post("/internal/events").then().statusCode(401);
-        given().contentType("application/json").header("X-Service-Token", "guess").body(body)
-                .post("/internal/events").then().statusCode(401);
+    void internalCallsNeedTheTokenOfTheirOwnPair() {
+        UUID id = UUID.randomUUID();
+        String body = envelope(id, "probe.happened", "{\"aggregate\":\"t\",\"position\":1}");
+        given().contentType("application/json").body(body).post("/internal/events").then().statusCode(401)
+                .contentType("application/problem+json");
+        as("guess").body(body).post("/internal/events").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("This service token is not accepted here."));
+        // the token of another pair (this application → the recorder) opens nothing here
+        as(RecordingConsumerResource.TOKEN).body(body).post("/internal/events").then().statusCode(403);
+        as(RecordingConsumerResource.TOKEN).body("{\"events\":[" + body + "]}").post("/internal/events/batch")
+                .then().statusCode(403);
+        assertEquals(0, effects(id));
+
+        as(PROBER).body(body).post("/internal/events").then().statusCode(200).body("status", equalTo("applied"));
+        assertEquals(1, effects(id));
+    }
+
+    @Test
+    void aCallerMayCallOnlyItsOwnInternalPaths() {
+        as(PROBER).get("/internal/probe").then().statusCode(200).body(equalTo("internal"));
+        as(AUDITOR).get("/internal/probe").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("caller auditor may not call this path"));
+        // dot segments do not lead out of the allowed path
+        int status = given().urlEncodingEnabled(false).header("X-Service-Token", AUDITOR)
+                .get("/internal/events/../probe").statusCode();
+        assertEquals(true, status == 403 || status == 404, "status " + status);
+    }
+
+    @Test
+    void aCallerMaySendOnlyItsOwnEventTypes() {
+        UUID forged = UUID.randomUUID();
+        UUID noted = UUID.randomUUID();
+        as(AUDITOR).body(envelope(forged, "probe.happened", "{\"aggregate\":\"f\",\"position\":1}"))
+                .post("/internal/events").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("caller auditor may not send events of type probe.happened to this service"));
+        as(AUDITOR).body(envelope(noted, "probe.noted", "{\"aggregate\":\"f\",\"position\":1}"))
+                .post("/internal/events").then().statusCode(200).body("status", equalTo("applied"));
+        assertEquals(0, effects(forged));
+        assertEquals(1, effects(noted));
+    }
+
+    @Test
+    void aForgedEventTypeIsRejectedAloneWhileItsNeighboursInTheBatchAreApplied() {
+        UUID before = UUID.randomUUID();
+        UUID forged = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String batch = "{\"events\":[" + String.join(",",
+                envelope(before, "probe.noted", "{\"aggregate\":\"g\",\"position\":1}"),
+                envelope(forged, "probe.happened", "{\"aggregate\":\"g\",\"position\":2}"),
+                envelope(after, "probe.noted", "{\"aggregate\":\"g\",\"position\":3}")) + "]}";
+
+        as(AUDITOR).body(batch).post("/internal/events/batch").then().statusCode(200)
+                .body("results.status", contains("applied", "rejected", "applied"))
+                .body("results.eventId", contains(before.toString(), forged.toString(), after.toString()))
+                .body("results[1].detail", equalTo("caller auditor may not send events of type probe.happened to this service"));
+
+        assertEquals(1, effects(before));
+        assertEquals(0, effects(forged), "a type its caller may not send is never applied");
+        assertEquals(1, effects(after));
+        // the same event from the caller that may send it lands
+        as(PROBER).body("{\"events\":[" + envelope(forged, "probe.happened", "{\"aggregate\":\"g\",\"position\":2}") + "]}")
+                .post("/internal/events/batch").then().statusCode(200).body("results[0].status", equalTo("applied"));
+        assertEquals(1, effects(forged));
     }
 
     @Test

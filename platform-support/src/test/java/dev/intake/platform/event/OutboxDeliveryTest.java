@@ -46,7 +46,7 @@ class OutboxDeliveryTest {
         assertEquals(IntStream.range(0, 20).boxed().toList(), ProbeEvents.positions(consumer().receiptsOf("order-a")));
         assertEquals(IntStream.range(0, 10).boxed().toList(), ProbeEvents.positions(consumer().receiptsOf("order-b")));
         RecorderControl.Receipt first = consumer().receiptsOf("order-b").get(0);
-        assertEquals("dev-only-service-token", first.token());
+        assertEquals(RecordingConsumerResource.TOKEN, first.token(), "the token of this subscriber's pair");
         assertEquals("produce-order-b", first.correlationId());
     }
 
@@ -125,7 +125,7 @@ class OutboxDeliveryTest {
     void outboxAdminNeedsAdminCredentials() {
         given().get("/api/v1/outbox").then().statusCode(401);
         given().auth().preemptive().basic("admin", "wrong").get("/api/v1/outbox").then().statusCode(401);
-        given().header("X-API-Key", "dev-only-service-token").get("/api/v1/outbox").then().statusCode(401);
+        given().header("X-API-Key", RecordingConsumerResource.TOKEN).get("/api/v1/outbox").then().statusCode(401);
         given().auth().preemptive().basic("admin", "dev-only-admin-password")
                 .queryParam("eventId", "not-a-uuid").post("/api/v1/outbox/dead-letters/replay")
                 .then().statusCode(400).body("errors[0].field", equalTo("eventId"));

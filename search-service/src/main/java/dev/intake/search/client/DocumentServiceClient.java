@@ -18,9 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.intake.platform.event.ServiceTokens;
 import dev.intake.search.model.ProcessedDocument;
 
-/** document-service's internal read API ({@code GET /internal/documents}, service token), for rebuilds. */
+/** document-service's internal read API ({@code GET /internal/documents}, the search→document token), for rebuilds. */
 @ApplicationScoped
 public class DocumentServiceClient {
 
@@ -32,7 +33,7 @@ public class DocumentServiceClient {
     private final ObjectMapper json;
 
     public DocumentServiceClient(@ConfigProperty(name = "intake.document-service-url") String baseUrl,
-            @ConfigProperty(name = "intake.service-token") String serviceToken, ObjectMapper json) {
+            @ConfigProperty(name = "intake.document-service-token") String serviceToken, ObjectMapper json) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.serviceToken = serviceToken;
         this.json = json;
@@ -47,7 +48,7 @@ public class DocumentServiceClient {
         String query = "limit=" + limit + (after == null ? "" : "&after=" + URLEncoder.encode(after.toString(), StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/internal/documents?" + query))
                 .timeout(TIMEOUT)
-                .header("X-Service-Token", serviceToken)
+                .header(ServiceTokens.HEADER, serviceToken)
                 .header("Accept", "application/json")
                 .GET().build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

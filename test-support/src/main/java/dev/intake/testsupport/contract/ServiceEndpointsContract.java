@@ -101,5 +101,8 @@ public abstract class ServiceEndpointsContract {
     void internalEventsNeedTheServiceToken() {
         given().contentType("application/json").body("{}").post("/internal/events")
                 .then().statusCode(401).contentType("application/problem+json");
+        // a token no caller of this service has (every pair has its own)
+        given().contentType("application/json").header("X-Service-Token", "dev-only-guessed-token").body("{}")
+                .post("/internal/events").then().statusCode(403).contentType("application/problem+json");
     }
 }
