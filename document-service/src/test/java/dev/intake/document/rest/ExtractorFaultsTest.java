@@ -117,12 +117,17 @@ class ExtractorFaultsTest {
                         return "PENDING".equals(r.getString(0)) && r.getInteger(1) >= 1 && r.getString(2) != null;
                     });
             assertTrue(row(id).getString(2).contains("unreachable"), row(id).getString(2));
+            // the extractor's absence shows in wellness; the service stays ready, since uploads are kept
+            RestAssured.given().get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name.startsWith('Text extractor') }.status", org.hamcrest.Matchers.equalTo("DOWN"));
+            RestAssured.given().get("/q/health/ready").then().statusCode(200);
         } finally {
             tika.start();
         }
         JsonPath detail = processed(id);
         assertEquals("COMPLETED", detail.getString("document.status"), detail.prettify());
         assertTrue(row(id).getInteger(1) >= 2, "extracted on a later attempt");
+        RestAssured.given().get("/q/health/well").then().statusCode(200);
         admin().get("/api/v1/documents/" + id).then().statusCode(200);
     }
 
