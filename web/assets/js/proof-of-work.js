@@ -55,9 +55,10 @@ let pending = null;
 /** Starts solving a challenge in the background, so one is ready when the person sends the form. */
 export function prepareProofOfWork() {
   if (!pending) {
-    pending = fetchAndSolve();
-    pending.catch(() => {
-      pending = null; // fetched again when it is needed
+    const attempt = fetchAndSolve();
+    pending = attempt;
+    attempt.catch(() => {
+      if (pending === attempt) pending = null; // fetched again when it is needed
     });
   }
 }
