@@ -1,6 +1,6 @@
-// The contact form's proof of work (ALTCHA's format, solved here instead of with the altcha widget, which
-// needs inline styles that the Content-Security-Policy refuses; a Web Worker would need a Trusted Types
-// policy). The browser finds the number n from 0 to maxnumber with SHA-256(salt + n) = challenge, with Web
+// The contact form's proof of work in ALTCHA's format, solved here rather than with the altcha widget, so
+// the strict Content-Security-Policy needs no exception (a Web Worker would need a Trusted Types policy:
+// new Worker(url) is a TrustedScriptURL sink). The browser finds the number n from 0 to maxnumber with SHA-256(salt + n) = challenge, with Web
 // Crypto in batches, and sends base64(JSON {algorithm, challenge, number, salt, signature}) as `altcha`.
 import { request } from './api.js';
 
