@@ -248,8 +248,8 @@ test('APIs: the form key (scope submit) never opens admin endpoints', async () =
 });
 
 test('the edge attaches the form key to same-origin browser submissions only', async () => {
-  // An invalid body: a submission the key opens is refused by validation (400) and stores nothing;
-  // one without the key is refused before that (401).
+  // An invalid body without a proof of work: a submission the web form's key opens is refused because the
+  // key needs one (400 naming altcha) and stores nothing; one without the key is refused before that (401).
   const invalid = JSON.stringify({ name: '', email: 'not-an-address', message: '' });
   const cases = [
     ['Sec-Fetch-Site: same-origin (current browsers)', { 'Sec-Fetch-Site': 'same-origin' }, 400],
@@ -265,7 +265,7 @@ test('the edge attaches the form key to same-origin browser submissions only', a
     });
     const problem = await response.json();
     assert.equal(response.status, expected, `${what}: ${JSON.stringify(problem)}`);
-    if (expected === 400) assert.ok(problem.errors.some((e) => e.field === 'email'), `${what}: field errors`);
+    if (expected === 400) assert.ok(problem.errors.some((e) => e.field === 'altcha'), `${what}: field errors`);
   }
 });
 

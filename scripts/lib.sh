@@ -61,7 +61,8 @@ SECRET_KEYS=(
   MEILI_MASTER_KEY
   SES_ACCESS_KEY_ID SES_SECRET_ACCESS_KEY
   ADMIN_PASSWORD
-  FORM_API_KEY SEARCH_API_KEY
+  FORM_API_KEY SEARCH_API_KEY SCRIPT_API_KEY
+  ALTCHA_HMAC_KEY
 )
 for _pair in "${SERVICE_TOKEN_PAIRS[@]}"; do
   SECRET_KEYS+=("$(service_token_var "$_pair")")
@@ -417,7 +418,7 @@ service_env() {
   export INTAKE_API_KEYS
   case "$svc" in
     contact)
-      export UPLOAD_TOKEN_SECRET
+      export UPLOAD_TOKEN_SECRET ALTCHA_HMAC_KEY
       ;;
     document)
       export S3_ENDPOINT="http://$LOCALHOST:$S3_PORT" S3_BUCKET="$S3_BUCKET" S3_REGION="$S3_REGION"
@@ -447,12 +448,14 @@ meili_service_key() {
   curl -sf "$base/keys/$MEILI_SERVICE_KEY_UID" -H "$auth" | sed -n 's/.*"key":"\([0-9a-f]*\)".*/\1/p' | grep .
 }
 
-# API keys as the services read them (name:sha256:scopes): the web form's key may only submit (it is
-# public), the operator's may only search.
+# API keys as the services read them (name:sha256:scopes): the web form's key may only submit, and only
+# with a proof of work (ALTCHA_KEYS, default web-form); the operator's may only search; the scripts' and
+# tests' own key (smoke, bench-*, e2e-kill, e2e fixtures) submits without one.
 api_keys_config() {
-  printf 'web-form:%s:submit,operator:%s:search' \
+  printf 'web-form:%s:submit,operator:%s:search,scripts:%s:submit' \
     "$(printf '%s' "$FORM_API_KEY" | sha256sum | cut -d' ' -f1)" \
-    "$(printf '%s' "$SEARCH_API_KEY" | sha256sum | cut -d' ' -f1)"
+    "$(printf '%s' "$SEARCH_API_KEY" | sha256sum | cut -d' ' -f1)" \
+    "$(printf '%s' "$SCRIPT_API_KEY" | sha256sum | cut -d' ' -f1)"
 }
 
 # Java options for the service JVMs (override with INTAKE_JAVA_OPTS). The heap starts at 32 MB and grows

@@ -3,6 +3,7 @@
 // upload token) with progress, and a summary of what was received. All user data is text nodes.
 import { h, replace, formatBytes, formatDate, announce } from './dom.js';
 import { request, upload, ApiError } from './api.js';
+import { prepareProofOfWork, takeProofOfWork } from './proof-of-work.js';
 
 const CONTACTS_API = '/api/v1/contacts';
 const DOCUMENTS_API = '/api/v1/documents';
@@ -361,8 +362,17 @@ function payload(values) {
   };
 }
 
-function postContact(body) {
-  return request(CONTACTS_API, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey() } });
+async function postContact(body) {
+  let altcha;
+  try {
+    altcha = await takeProofOfWork();
+  } catch (error) {
+    // the challenge could not be fetched: the same answer as the message itself failing
+    throw error instanceof ApiError ? error : new ApiError(0, { title: 'Network error' });
+  }
+  return request(CONTACTS_API, {
+    method: 'POST', body: { ...body, altcha }, headers: { 'Idempotency-Key': idempotencyKey() },
+  });
 }
 
 async function createContact(body) {
@@ -614,6 +624,8 @@ for (const field of FIELDS) {
 }
 messageInput.addEventListener('input', updateCounter);
 updateCounter();
+// The proof of work is solved while the person types, so sending does not wait for it.
+form.addEventListener('focusin', prepareProofOfWork, { once: true });
 
 async function loadUploadLimits() {
   try {

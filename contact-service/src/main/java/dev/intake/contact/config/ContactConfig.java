@@ -1,11 +1,12 @@
 package dev.intake.contact.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Intake policy: upload tokens, rate limits, idempotency. */
+/** Intake policy: upload tokens, rate limits, idempotency, the web form's proof of work. */
 @ConfigMapping(prefix = "intake.contact")
 public interface ContactConfig {
 
@@ -19,6 +20,31 @@ public interface ContactConfig {
 
     @WithDefault("24H")
     Duration idempotencyWindow();
+
+    Altcha altcha();
+
+    /** The ALTCHA proof of work that submissions with the listed keys (the web form's) must carry. */
+    interface Altcha {
+
+        /** HMAC key that signs the challenges (secret). */
+        String hmacKey();
+
+        /** Difficulty: the secret number is drawn from 0 to this; a browser tries half of them on average. */
+        @WithDefault("50000")
+        int maxNumber();
+
+        /** How long a challenge may be solved and submitted; its solution is remembered as used until then. */
+        @WithDefault("10M")
+        Duration expiry();
+
+        /** Names of the API keys whose submissions must carry a solution (the one the edge attaches for the web form). */
+        @WithDefault("web-form")
+        List<String> keys();
+
+        /** Challenges one client address may fetch per rate-limit window. */
+        @WithDefault("30")
+        int perIp();
+    }
 
     interface RateLimit {
 

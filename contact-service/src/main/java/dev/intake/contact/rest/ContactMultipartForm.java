@@ -28,6 +28,8 @@ public class ContactMultipartForm {
     public String pageUrl;
     @RestForm
     public String website;
+    @RestForm
+    public String altcha;
     /** The kind of document the attachments are (document-service's list); "other" when absent. */
     @RestForm
     public String documentType;
@@ -35,6 +37,6 @@ public class ContactMultipartForm {
     public List<FileUpload> files;
 
     ContactRequest toRequest() {
-        return new ContactRequest(name, email, message, company, service, budget, source, userAgent, pageUrl, website);
+        return new ContactRequest(name, email, message, company, service, budget, source, userAgent, pageUrl, website, altcha);
     }
 }

@@ -106,6 +106,14 @@ public class ContactResource {
     }
 
     @GET
+    @Path("challenge")
+    @PermitAll
+    @Operation(summary = "A proof-of-work challenge (ALTCHA) for the web form's submission, which carries its solution as altcha")
+    public Response challenge(@Context HttpServerRequest http) {
+        return Response.ok(gate.challenge(clientIp(http))).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
     @RolesAllowed(AdminRole.NAME)
     @Operation(summary = "List submissions, newest first (admin)")
     public Uni<ContactViews.Page> list(
