@@ -60,6 +60,10 @@ public class ContactFormValidator {
             }
             return null;
         }
+        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            errors.add(new Problem.FieldError(field, "must be valid Unicode text (it has an unpaired surrogate)"));
+            return null;
+        }
         if (value.codePoints().anyMatch(c -> isForbiddenControl(c, multiline))) {
             errors.add(new Problem.FieldError(field, "must not contain control characters"));
             return null;

@@ -43,6 +43,51 @@ class ContactHardeningTest {
     }
 
     @Test
+    void aNumberWhereTextIsExpectedIs400NamingTheFieldAndNothingIsStored() {
+        fromNewClient().contentType("application/json").header("X-API-Key", Submissions.FORM_KEY)
+                .body("{\"name\":12345,\"email\":\"numbers@example.org\",\"message\":\"a number for a name\"}")
+                .post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("name"));
+        fromNewClient().contentType("application/json").header("X-API-Key", Submissions.FORM_KEY)
+                .body("{\"name\":\"x\",\"email\":\"numbers@example.org\",\"message\":true}")
+                .post("/contact")
+                .then().statusCode(400).body("error", notNullValue()).body("timestamp", notNullValue());
+        admin().queryParam("q", "numbers@example.org").get("/api/v1/contacts").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void anUnpairedSurrogateIs400NamingTheField() {
+        fromNewClient().contentType("application/json").header("X-API-Key", Submissions.FORM_KEY)
+                .body("{\"name\":\"Bad \\ud800 Name\",\"email\":\"surrogate@example.org\",\"message\":\"hello there\"}")
+                .post("/api/v1/contacts")
+                .then().statusCode(400).body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("surrogate"));
+    }
+
+    @Test
+    void aCompressedBodyIs415() {
+        fromNewClient().contentType("application/json").header("X-API-Key", Submissions.FORM_KEY)
+                .header("Content-Encoding", "br")
+                .body("{\"name\":\"Brotli\",\"email\":\"br@example.org\",\"message\":\"not compressed at all\"}")
+                .post("/api/v1/contacts")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void aMultipartBodyCutOffBeforeItsEndIs400() {
+        String cut = "--b0undary\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nCut Off\r\n--b0undary\r\n"
+                + "Content-Disposition: form-data; name=\"message\"\r\n\r\nthe body ends here";
+        fromNewClient().contentType("multipart/form-data; boundary=b0undary").header("X-API-Key", Submissions.FORM_KEY)
+                .body(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("multipart"));
+        fromNewClient().contentType("multipart/form-data; boundary=b0undary").header("X-API-Key", Submissions.FORM_KEY)
+                .body(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }).post("/api/v1/contacts")
+                .then().statusCode(400);
+    }
+
+    @Test
     void aPageBeyondReachIs400NamingPage() {
         admin().queryParam("page", 21474837).queryParam("size", 100).get("/api/v1/contacts")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -93,6 +93,20 @@ public class ProblemMappers {
         return malformedJson(e, uri);
     }
 
+    /**
+     * A multipart body that ends before its closing boundary, or never has one (random bytes, a cut-off
+     * upload): the parser fails with an IOException that names multipart. The client's fault, not ours.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        String message = e.getMessage();
+        if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("multipart")) {
+            return ErrorResponses.of(path(uri), 400, "Invalid request",
+                    "The multipart/form-data body is malformed or incomplete.", List.of());
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("Unhandled error", e);
