@@ -47,9 +47,12 @@ public class DocumentUploads {
     private final StorageConfig storageConfig;
     private final DocumentConfig config;
     private final DocumentMetrics metrics;
+    private final UploadQuotas quotas;
 
     public DocumentUploads(ContactDirectory contacts, FileTypePolicy types, ContentTypeDetector detector,
-            MinioClient storage, StorageConfig storageConfig, DocumentConfig config, DocumentMetrics metrics) {
+            MinioClient storage, StorageConfig storageConfig, DocumentConfig config, DocumentMetrics metrics,
+            UploadQuotas quotas) {
+        this.quotas = quotas;
         this.contacts = contacts;
         this.types = types;
         this.detector = detector;
@@ -67,6 +70,7 @@ public class DocumentUploads {
         } catch (ProblemException e) {
             metrics.upload(switch (e.status()) {
                 case 401, 403 -> DocumentMetrics.UploadOutcome.UNAUTHORIZED;
+                case 429 -> DocumentMetrics.UploadOutcome.LIMITED;
                 case 503 -> DocumentMetrics.UploadOutcome.UNAVAILABLE;
                 default -> DocumentMetrics.UploadOutcome.REJECTED;
             }, 0);
@@ -85,6 +89,9 @@ public class DocumentUploads {
         if (request.size() == 0) {
             throw ProblemException.badField("file", "must not be empty");
         }
+        // who sends it, and whether it fits the quotas, before the bytes are sniffed, hashed or stored
+        authorize(request);
+        quotas.admit(request);
         String safeName = SafeFilename.of(request.originalFilename());
         String extension = SafeFilename.extensionOf(safeName);
         if (!types.extensionAllowed(extension)) {
@@ -104,7 +111,6 @@ public class DocumentUploads {
                     java.util.List.of(new dev.intake.platform.problem.Problem.FieldError("file",
                             "content is not a ." + extension + " file")));
         }
-        authorize(request);
 
         Document document = new Document();
         document.id = Uuids.timeOrdered();
@@ -131,12 +137,13 @@ public class DocumentUploads {
     }
 
     private void authorize(UploadRequest request) {
-        if (!request.admin() && (request.uploadToken() == null || request.uploadToken().isBlank())) {
+        if (!request.admin() && request.apiKeyName() == null
+                && (request.uploadToken() == null || request.uploadToken().isBlank())) {
             throw new ProblemException(401, "Authentication required",
                     "An upload token for the contact (or administrator credentials) is required.");
         }
         try {
-            contacts.authorize(request.contactId(), request.uploadToken(), request.admin());
+            contacts.authorize(request.contactId(), request.uploadToken(), request.admin() || request.apiKeyName() != null);
         } catch (ContactDirectory.Unavailable | CircuitBreakerOpenException | TimeoutException e) {
             throw new ProblemException(503, "Service unavailable",
                     "Contacts cannot be checked right now; nothing was stored. Please retry.").withHeader("Retry-After", "10");

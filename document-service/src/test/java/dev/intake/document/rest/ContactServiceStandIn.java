@@ -21,6 +21,16 @@ public class ContactServiceStandIn implements QuarkusTestResourceLifecycleManage
     static final String CONTACT = "11111111-1111-4111-8111-111111111111";
     static final String TOKEN = "valid-upload-token";
     static final String UNAVAILABLE_CONTACT = "22222222-2222-4222-8222-222222222222";
+    /** Contacts {@code contact(n)} exist too, each with its own upload token {@code tokenFor(contact)}. */
+    private static final String NUMBERED = "33333333-3333-4333-8333-";
+
+    static String contact(int n) {
+        return NUMBERED + String.format("%012d", n);
+    }
+
+    static String tokenFor(String contactId) {
+        return "token-for-" + contactId;
+    }
 
     private HttpServer server;
 
@@ -41,6 +51,9 @@ public class ContactServiceStandIn implements QuarkusTestResourceLifecycleManage
             status = 401;
         } else if (path.contains(UNAVAILABLE_CONTACT)) {
             status = 503;
+        } else if (path.startsWith("/internal/contacts/" + NUMBERED)) {
+            String id = path.substring("/internal/contacts/".length()).split("/")[0];
+            status = !path.endsWith("/upload-authorization") || body.contains("\"" + tokenFor(id) + "\"") ? 200 : 403;
         } else if (!path.startsWith("/internal/contacts/" + CONTACT)) {
             status = 404;
         } else if (path.endsWith("/upload-authorization")) {
