@@ -17,6 +17,13 @@ public interface ContactConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * How long the API key that created a contact through the old POST /contact (which answers no upload token)
+     * may attach files to it through the old POST /documents/upload.
+     */
+    @WithDefault("1H")
+    Duration keyUploadWindow();
+
     @WithDefault("24H")
     Duration idempotencyWindow();
 

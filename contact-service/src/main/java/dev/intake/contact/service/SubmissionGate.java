@@ -49,7 +49,7 @@ public class SubmissionGate {
                 throw dev.intake.platform.problem.ProblemException.badField("Idempotency-Key",
                         "must be 1 to 200 characters");
             }
-            return intake.submit(form, keyName, idempotencyKey)
+            return intake.submit(form, keyName, idempotencyKey, kind == SubmissionMetrics.SourceKind.LEGACY)
                     .invoke(s -> metrics.count(kind, s.replayed() ? SubmissionMetrics.Outcome.REPLAYED
                             : SubmissionMetrics.Outcome.CREATED))
                     .onFailure().invoke(e -> metrics.count(kind, SubmissionMetrics.outcomeOf(e)))

@@ -33,6 +33,10 @@ class UploadTokensTest {
             public Duration idempotencyWindow() {
                 return Duration.ofHours(24);
             }
+
+            public Duration keyUploadWindow() {
+                return Duration.ofHours(1);
+            }
         };
     }
 

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/internal/contacts/{id}")
 public interface ContactServiceClient {
 
-    record TokenCheck(String uploadToken) {
+    /** The contact's upload token, or (old upload path) the name of the API key the caller presented. */
+    record TokenCheck(String uploadToken, String apiKey) {
     }
 
     @GET

@@ -79,7 +79,8 @@ public class LegacyDocumentResource {
             @RestForm("contact_id") String contactId, @RestForm("document_type") String documentType,
             @RestForm String description, @RestForm String tags) {
         String keyName = requireKeyOrAdmin(apiKey, ApiKeyScope.SUBMIT);
-        // the key vouches for the caller as the old system's key did; the contact must still exist
+        // the old client's flow: the key that submitted the contact (POST /contact) attaches its files;
+        // contact-service knows which key that was, and for how long it may
         var request = UploadForm.validate(file, contactId, documentType, description, tags, null, keyName == null,
                 keyName, "contact_id", "document_type", UploadForm.TypeRule.ANY_SHORT_TEXT);
         Document d = uploads.store(request);

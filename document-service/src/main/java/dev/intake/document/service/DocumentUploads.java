@@ -143,7 +143,7 @@ public class DocumentUploads {
                     "An upload token for the contact (or administrator credentials) is required.");
         }
         try {
-            contacts.authorize(request.contactId(), request.uploadToken(), request.admin() || request.apiKeyName() != null);
+            contacts.authorize(request.contactId(), request.uploadToken(), request.apiKeyName(), request.admin());
         } catch (ContactDirectory.Unavailable | CircuitBreakerOpenException | TimeoutException e) {
             throw new ProblemException(503, "Service unavailable",
                     "Contacts cannot be checked right now; nothing was stored. Please retry.").withHeader("Retry-After", "10");
