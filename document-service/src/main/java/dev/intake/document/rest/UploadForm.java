@@ -63,6 +63,6 @@ final class UploadForm {
             throw new ProblemException(400, "Invalid request", "The upload has invalid fields.", errors);
         }
         return new UploadRequest(contact, type, text, tagList, file.fileName(), file.uploadedFile(), file.size(),
-                uploadToken, admin, apiKeyName);
+                uploadToken, admin, apiKeyName, null);
     }
 }

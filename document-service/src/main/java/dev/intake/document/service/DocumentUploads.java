@@ -23,6 +23,7 @@ import dev.intake.document.config.DocumentConfig;
 import dev.intake.document.config.StorageConfig;
 import dev.intake.document.model.Document;
 import dev.intake.document.model.DocumentStatus;
+import dev.intake.document.repository.IdempotentUploads;
 import dev.intake.platform.problem.ProblemException;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -48,11 +49,13 @@ public class DocumentUploads {
     private final DocumentConfig config;
     private final DocumentMetrics metrics;
     private final UploadQuotas quotas;
+    private final IdempotentUploads idempotent;
 
     public DocumentUploads(ContactDirectory contacts, FileTypePolicy types, ContentTypeDetector detector,
             MinioClient storage, StorageConfig storageConfig, DocumentConfig config, DocumentMetrics metrics,
-            UploadQuotas quotas) {
+            UploadQuotas quotas, IdempotentUploads idempotent) {
         this.quotas = quotas;
+        this.idempotent = idempotent;
         this.contacts = contacts;
         this.types = types;
         this.detector = detector;
@@ -62,11 +65,19 @@ public class DocumentUploads {
         this.metrics = metrics;
     }
 
+    /** A stored document, and whether an earlier upload with the same Idempotency-Key had stored it. */
+    public record Stored(Document document, boolean replayed) {
+    }
+
     public Document store(UploadRequest request) {
+        return storeOnce(request).document();
+    }
+
+    public Stored storeOnce(UploadRequest request) {
         try {
-            Document document = checkAndStore(request);
-            metrics.upload(DocumentMetrics.UploadOutcome.STORED, request.size());
-            return document;
+            Stored stored = checkAndStore(request);
+            metrics.upload(DocumentMetrics.UploadOutcome.STORED, stored.replayed() ? 0 : request.size());
+            return stored;
         } catch (ProblemException e) {
             metrics.upload(switch (e.status()) {
                 case 401, 403 -> DocumentMetrics.UploadOutcome.UNAUTHORIZED;
@@ -81,7 +92,7 @@ public class DocumentUploads {
         }
     }
 
-    private Document checkAndStore(UploadRequest request) {
+    private Stored checkAndStore(UploadRequest request) {
         if (request.size() > config.maxSizeBytes()) {
             throw new ProblemException(413, "Payload too large",
                     "The file is larger than " + config.maxSizeBytes() / (1024 * 1024) + " MB.");
@@ -91,6 +102,10 @@ public class DocumentUploads {
         }
         // who sends it, and whether it fits the quotas, before the bytes are sniffed, hashed or stored
         authorize(request);
+        Document earlier = earlier(request);
+        if (earlier != null) {
+            return new Stored(earlier, true);
+        }
         quotas.admit(request);
         String safeName = SafeFilename.of(request.originalFilename());
         String extension = SafeFilename.extensionOf(safeName);
@@ -126,14 +141,27 @@ public class DocumentUploads {
         document.status = DocumentStatus.PENDING;
         document.uploadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         document.nextAttemptAt = document.uploadedAt;
+        document.idempotencyKey = request.idempotencyKey();
         document.sha256 = upload(request, document);
         try {
             OnVertxContext.await(() -> Panache.withTransaction(document::persist));
         } catch (RuntimeException e) {
             removeQuietly(document.storageKey);
+            // the same key stored concurrently (a client's retry while its first call still ran): answer that one
+            Document concurrent = earlier(request);
+            if (concurrent != null) {
+                return new Stored(concurrent, true);
+            }
             throw e;
         }
-        return document;
+        return new Stored(document, false);
+    }
+
+    private Document earlier(UploadRequest request) {
+        if (request.idempotencyKey() == null) {
+            return null;
+        }
+        return OnVertxContext.await(() -> idempotent.find(request.contactId(), request.idempotencyKey()));
     }
 
     private void authorize(UploadRequest request) {

@@ -10,7 +10,13 @@ import java.util.UUID;
  * {@code apiKeyName}.
  */
 public record UploadRequest(UUID contactId, String documentType, String description, List<String> tags,
-        String originalFilename, Path file, long size, String uploadToken, boolean admin, String apiKeyName) {
+        String originalFilename, Path file, long size, String uploadToken, boolean admin, String apiKeyName,
+        String idempotencyKey) {
+
+    public UploadRequest withIdempotencyKey(String key) {
+        return new UploadRequest(contactId, documentType, description, tags, originalFilename, file, size, uploadToken,
+                admin, apiKeyName, key);
+    }
 
     /** The bucket of the per-token rate limit; none for the administrator. */
     public String rateBucket() {
