@@ -24,6 +24,13 @@ public interface ContactConfig {
     @WithDefault("1H")
     Duration keyUploadWindow();
 
+    /**
+     * How long one attachment of a multipart submission may take at document-service; beyond, its outcome says
+     * it was not confirmed (503) and the answer goes out, so the client is not left waiting.
+     */
+    @WithDefault("30S")
+    Duration attachmentTimeout();
+
     @WithDefault("24H")
     Duration idempotencyWindow();
 

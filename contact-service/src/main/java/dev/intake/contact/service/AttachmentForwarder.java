@@ -30,9 +30,11 @@ public class AttachmentForwarder {
     }
 
     private final DocumentServiceClient documents;
+    private final java.time.Duration timeout;
 
-    public AttachmentForwarder(@RestClient DocumentServiceClient documents) {
+    public AttachmentForwarder(@RestClient DocumentServiceClient documents, dev.intake.contact.config.ContactConfig config) {
         this.documents = documents;
+        this.timeout = config.attachmentTimeout();
     }
 
     /**
@@ -65,6 +67,7 @@ public class AttachmentForwarder {
                 .binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(),
                         file.contentType() == null ? "application/octet-stream" : file.contentType());
         return documents.upload(uploadToken, idempotencyKey, form)
+                .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException())
                 .map(response -> {
                     try (response) {
                         JsonNode body = response.hasEntity() ? response.readEntity(JsonNode.class) : null;
@@ -81,6 +84,12 @@ public class AttachmentForwarder {
                         return rejected(file, wae.getResponse());
                     }
                     LOG.warnf("Attachment for %s not forwarded: %s", contactId, e.getClass().getSimpleName());
+                    if (e instanceof java.util.concurrent.TimeoutException) {
+                        return new Outcome(file.fileName(), null, 503, "document storage did not confirm this file within "
+                                + timeout.toSeconds() + " s, so it may not be stored; send the submission again with the"
+                                + " same Idempotency-Key (what was stored is not stored twice), or attach the file with"
+                                + " the upload token");
+                    }
                     return new Outcome(file.fileName(), null, 503,
                             "document storage is unavailable; attach the file later with the upload token");
                 });

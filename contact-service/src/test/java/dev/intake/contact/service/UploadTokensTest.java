@@ -37,6 +37,10 @@ class UploadTokensTest {
             public Duration keyUploadWindow() {
                 return Duration.ofHours(1);
             }
+
+            public Duration attachmentTimeout() {
+                return Duration.ofSeconds(30);
+            }
         };
     }
 
