@@ -19,5 +19,6 @@ public interface DocumentServiceClient {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    Uni<Response> upload(@HeaderParam("X-Upload-Token") String uploadToken, ClientMultipartForm form);
+    Uni<Response> upload(@HeaderParam("X-Upload-Token") String uploadToken,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, ClientMultipartForm form);
 }

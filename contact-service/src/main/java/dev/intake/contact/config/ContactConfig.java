@@ -18,6 +18,20 @@ public interface ContactConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * How long the API key that created a contact through the old POST /contact (which answers no upload token)
+     * may attach files to it through the old POST /documents/upload.
+     */
+    @WithDefault("1H")
+    Duration keyUploadWindow();
+
+    /**
+     * How long one attachment of a multipart submission may take at document-service; beyond, its outcome says
+     * it was not confirmed (503) and the answer goes out, so the client is not left waiting.
+     */
+    @WithDefault("30S")
+    Duration attachmentTimeout();
+
     @WithDefault("24H")
     Duration idempotencyWindow();
 

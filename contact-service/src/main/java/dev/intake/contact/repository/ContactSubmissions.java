@@ -26,11 +26,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ContactSubmissions {
 
-    /** Parameters 1 to 12 of both inserts; the contact's id is $1. */
-    private static final String CONTACT_COLUMNS =
-            "id, name, email, message, company, service, budget, source, user_agent, page_url, status, created_at";
-    private static final String CONTACT_VALUES = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12";
-    private static final int CONTACT_PARAMETERS = 12;
+    /** Parameters 1 to 13 of both inserts; the contact's id is $1. */
+    private static final String CONTACT_COLUMNS = "id, name, email, message, company, service, budget, source, user_agent,"
+            + " page_url, status, created_at, submitted_by_key";
+    private static final String CONTACT_VALUES = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13";
+    private static final int CONTACT_PARAMETERS = 13;
 
     private static final String INSERT = """
             WITH contact AS (
@@ -43,7 +43,7 @@ public class ContactSubmissions {
             """.formatted(CONTACT_COLUMNS, CONTACT_VALUES, Outbox.Entry.ctes(CONTACT_PARAMETERS, null));
 
     /**
-     * Claims the idempotency record ($13 key, $14 request hash, $15 window in milliseconds) for the new
+     * Claims the idempotency record ($14 key, $15 request hash, $16 window in milliseconds) for the new
      * contact: a fresh key is inserted, an expired one taken over. Everything else is inserted only with the
      * claim. A live record of the key (committed, or committed by a concurrent statement this one waits for)
      * is left as it is and nothing is inserted: the statement returns no row.
@@ -52,11 +52,11 @@ public class ContactSubmissions {
     private static final String INSERT_CLAIMING = """
             WITH claim AS (
                 INSERT INTO idempotency_record (record_key, request_hash, contact_id, created_at)
-                VALUES ($13, $14, $1, now())
+                VALUES ($14, $15, $1, now())
                 ON CONFLICT (record_key) DO UPDATE
                     SET request_hash = EXCLUDED.request_hash, contact_id = EXCLUDED.contact_id,
                         created_at = EXCLUDED.created_at
-                    WHERE idempotency_record.created_at <= now() - $15 * interval '1 millisecond'
+                    WHERE idempotency_record.created_at <= now() - $16 * interval '1 millisecond'
                 RETURNING record_key
             ),
             contact AS (
@@ -81,8 +81,11 @@ public class ContactSubmissions {
             """.formatted(VISITORS);
 
 
-    /** A new contact: its id and creation time are fixed by the caller (they are in the event too). */
-    public record NewContact(UUID id, Instant createdAt, ContactForm form) {
+    /**
+     * A new contact: its id and creation time are fixed by the caller (they are in the event too);
+     * {@code submittedByKey} the old path's API key name, null otherwise.
+     */
+    public record NewContact(UUID id, Instant createdAt, ContactForm form, String submittedByKey) {
     }
 
     /** The live idempotency record of a key: which request created which contact. */
@@ -124,6 +127,14 @@ public class ContactSubmissions {
         });
     }
 
+    /** Whether the contact was created through the old path by this API key within the window. */
+    public Uni<Boolean> submittedRecentlyByKey(UUID contactId, String keyName, Duration window) {
+        return pool.preparedQuery("""
+                SELECT 1 FROM contact_submission
+                WHERE id = $1 AND submitted_by_key = $2 AND created_at > now() - $3 * interval '1 millisecond'
+                """).execute(Tuple.of(contactId, keyName, window.toMillis())).map(rows -> rows.iterator().hasNext());
+    }
+
     public Uni<Long> visitorCount() {
         return pool.query(VISITORS).execute()
                 .map(rows -> rows.iterator().next().getLong(0));
@@ -135,7 +146,8 @@ public class ContactSubmissions {
                 .addString(form.message()).addString(form.company()).addString(form.service())
                 .addString(form.budget()).addString(form.source()).addString(form.userAgent())
                 .addString(form.pageUrl()).addString(ContactStatus.NEW.wire())
-                .addOffsetDateTime(OffsetDateTime.ofInstant(contact.createdAt(), ZoneOffset.UTC));
+                .addOffsetDateTime(OffsetDateTime.ofInstant(contact.createdAt(), ZoneOffset.UTC))
+                .addString(contact.submittedByKey());
     }
 
     private static Optional<Long> visitors(RowSet<Row> rows) {

@@ -95,7 +95,9 @@ public class ContactResource {
                     var submission = accepted.submission();
                     UUID contactId = submission.contactId();
                     String token = uploadTokens.issue(contactId);
-                    Uni<List<AttachmentForwarder.Outcome>> outcomes = accepted.dropped() || submission.replayed()
+                    // a replay forwards the files again: each has its own key, so what the first call stored
+                    // is answered, and what it never got to is stored now (never silently left out)
+                    Uni<List<AttachmentForwarder.Outcome>> outcomes = accepted.dropped()
                             ? Uni.createFrom().item(List.of())
                             : attachments.forward(contactId, token, documentType, files);
                     return outcomes.map(documents -> Response.created(URI.create("/api/v1/contacts/" + contactId))

@@ -10,7 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.intake.contact.config.ContactConfig;
 import dev.intake.contact.model.Contact;
+import dev.intake.contact.repository.ContactSubmissions;
 import dev.intake.contact.service.UploadTokens;
 import dev.intake.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,13 +29,18 @@ public class InternalContactResource {
     public record ContactRef(UUID contactId) {
     }
 
-    public record TokenCheck(String uploadToken) {
+    /** The contact's upload token, or (old upload path) the name of the API key the caller presented. */
+    public record TokenCheck(String uploadToken, String apiKey) {
     }
 
     private final UploadTokens uploadTokens;
+    private final ContactSubmissions submissions;
+    private final ContactConfig config;
 
-    public InternalContactResource(UploadTokens uploadTokens) {
+    public InternalContactResource(UploadTokens uploadTokens, ContactSubmissions submissions, ContactConfig config) {
         this.uploadTokens = uploadTokens;
+        this.submissions = submissions;
+        this.config = config;
     }
 
     @GET
@@ -50,6 +57,13 @@ public class InternalContactResource {
     @WithSession
     public Uni<ContactRef> authorizeUpload(@PathParam("id") String id, TokenCheck check) {
         UUID contactId = parse(id);
+        if (check != null && check.uploadToken() == null && check.apiKey() != null) {
+            // the old client's flow: POST /contact, then the upload to the contact it just created, same key
+            return submissions.submittedRecentlyByKey(contactId, check.apiKey(), config.keyUploadWindow())
+                    .chain(own -> own ? exists(id) : Uni.createFrom().failure(new ProblemException(403, "Forbidden",
+                            "This API key may attach files only to contacts it submitted in the last "
+                                    + config.keyUploadWindow().toMinutes() + " minutes.")));
+        }
         boolean valid = check != null && uploadTokens.verify(check.uploadToken()).filter(contactId::equals).isPresent();
         if (!valid) {
             throw new ProblemException(403, "Forbidden", "The upload token is not valid for this contact.");

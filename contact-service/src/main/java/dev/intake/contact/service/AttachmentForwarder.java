@@ -30,24 +30,44 @@ public class AttachmentForwarder {
     }
 
     private final DocumentServiceClient documents;
+    private final java.time.Duration timeout;
 
-    public AttachmentForwarder(@RestClient DocumentServiceClient documents) {
+    public AttachmentForwarder(@RestClient DocumentServiceClient documents, dev.intake.contact.config.ContactConfig config) {
         this.documents = documents;
+        this.timeout = config.attachmentTimeout();
     }
 
+    /**
+     * Each file goes with an Idempotency-Key of its own (its place, name and size in the submission), so the
+     * replay of a submission whose first call the client gave up on sends the files again: document-service
+     * answers the ones it already stored with their documents and stores the ones it never received.
+     */
     public Uni<List<Outcome>> forward(UUID contactId, String uploadToken, String documentType, List<FileUpload> files) {
-        return Multi.createFrom().iterable(files)
-                .onItem().transformToUniAndConcatenate(file -> forward(contactId, uploadToken, documentType, file))
+        return Multi.createFrom().range(0, files.size())
+                .onItem().transformToUniAndConcatenate(i -> forward(contactId, uploadToken, documentType, files.get(i),
+                        attachmentKey(i, files.get(i))))
                 .collect().asList();
     }
 
-    private Uni<Outcome> forward(UUID contactId, String uploadToken, String documentType, FileUpload file) {
+    static String attachmentKey(int index, FileUpload file) {
+        String identity = "attachment:" + index + ":" + file.size() + ":" + file.fileName();
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<Outcome> forward(UUID contactId, String uploadToken, String documentType, FileUpload file,
+            String idempotencyKey) {
         ClientMultipartForm form = ClientMultipartForm.create()
                 .attribute("contactId", contactId.toString(), null)
                 .attribute("documentType", documentType, null)
                 .binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(),
                         file.contentType() == null ? "application/octet-stream" : file.contentType());
-        return documents.upload(uploadToken, form)
+        return documents.upload(uploadToken, idempotencyKey, form)
+                .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException())
                 .map(response -> {
                     try (response) {
                         JsonNode body = response.hasEntity() ? response.readEntity(JsonNode.class) : null;
@@ -64,6 +84,12 @@ public class AttachmentForwarder {
                         return rejected(file, wae.getResponse());
                     }
                     LOG.warnf("Attachment for %s not forwarded: %s", contactId, e.getClass().getSimpleName());
+                    if (e instanceof java.util.concurrent.TimeoutException) {
+                        return new Outcome(file.fileName(), null, 503, "document storage did not confirm this file within "
+                                + timeout.toSeconds() + " s, so it may not be stored; send the submission again with the"
+                                + " same Idempotency-Key (what was stored is not stored twice), or attach the file with"
+                                + " the upload token");
+                    }
                     return new Outcome(file.fileName(), null, 503,
                             "document storage is unavailable; attach the file later with the upload token");
                 });

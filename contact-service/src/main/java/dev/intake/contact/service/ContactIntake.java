@@ -46,10 +46,13 @@ public class ContactIntake {
         this.config = config;
     }
 
-    /** {@code client} scopes the idempotency key (the API key's name); the key may be null. */
-    public Uni<Submission> submit(ContactForm form, String client, String idempotencyKey) {
+    /**
+     * {@code client} scopes the idempotency key (the API key's name); the key may be null. {@code bindToKey}:
+     * the old path, whose answer has no upload token, so the contact remembers the key that created it.
+     */
+    public Uni<Submission> submit(ContactForm form, String client, String idempotencyKey, boolean bindToKey) {
         ContactSubmissions.NewContact contact = new ContactSubmissions.NewContact(Uuids.timeOrdered(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS), form);
+                Instant.now().truncatedTo(ChronoUnit.MICROS), form, bindToKey ? client : null);
         Outbox.Entry event;
         try {
             event = outbox.entry("contact", contact.id().toString(), "contact.submitted", 1, new ContactSubmitted(

@@ -68,7 +68,7 @@ public class SubmissionGate {
                         "must be 1 to 200 characters");
             }
             return markUsed(solution)
-                    .chain(() -> intake.submit(form, keyName, idempotencyKey))
+                    .chain(() -> intake.submit(form, keyName, idempotencyKey, kind == SubmissionMetrics.SourceKind.LEGACY))
                     .invoke(s -> metrics.count(kind, s.replayed() ? SubmissionMetrics.Outcome.REPLAYED
                             : SubmissionMetrics.Outcome.CREATED))
                     .onFailure().invoke(e -> metrics.count(kind, SubmissionMetrics.outcomeOf(e)))

@@ -46,6 +46,21 @@ class ContactAttachmentsTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyForwardsTheFilesAgainAndReportsEach() {
+        byte[] file = "retried attachment".getBytes(StandardCharsets.UTF_8);
+        String key = "retry-" + java.util.UUID.randomUUID();
+        String id = multipart().header("Idempotency-Key", key).multiPart("files", "r.txt", file, "text/plain")
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        // the client gave up on the first answer and retries: the same contact, and its file is not left out
+        multipart().header("Idempotency-Key", key).multiPart("files", "r.txt", file, "text/plain")
+                .post("/api/v1/contacts").then().statusCode(201)
+                .body("id", equalTo(id))
+                .body("documents", hasSize(1))
+                .body("documents[0].filename", equalTo("r.txt"))
+                .body("documents[0].documentId", equalTo(DocumentServiceStandIn.idOf(file).toString()));
+    }
+
+    @Test
     void aSubmissionWithoutFilesWorksAsMultipartToo() {
         multipart().post("/api/v1/contacts").then().statusCode(201).body("documents", hasSize(0));
     }

@@ -51,6 +51,15 @@ public class DocumentServiceStandIn implements QuarkusTestResourceLifecycleManag
         if (token == null || token.isBlank() || !text.contains("name=\"contactId\"")) {
             status = 401;
             answer = "{\"title\":\"Authentication required\",\"status\":401,\"detail\":\"An upload token is required.\"}";
+        } else if (header.contains("hang.txt\"")) {
+            // a document-service that never answers (the client side gives up first)
+            try {
+                Thread.sleep(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            status = 503;
+            answer = "{\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"late\"}";
         } else if (header.contains(".exe\"")) {
             status = 415;
             answer = "{\"title\":\"Unsupported media type\",\"status\":415,\"detail\":\"Files of this kind are not accepted.\"}";

@@ -84,6 +84,25 @@ class LegacyAndInternalContactTest {
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
+    @Test
+    void theOldUploadPathMayAttachOnlyToContactsItsKeySubmittedThroughTheOldPath() {
+        String old = withFormKey().body(valid("Old Uploader")).post("/contact").then().statusCode(200)
+                .extract().path("contactId");
+        String viaNewApi = withFormKey().body(valid("New Uploader")).post("/api/v1/contacts").then().statusCode(201)
+                .extract().path("id");
+
+        internal().body("{\"apiKey\":\"form\"}").post("/internal/contacts/" + old + "/upload-authorization")
+                .then().statusCode(200).body("contactId", equalTo(old));
+        // another key, or a contact of the new API (which has an upload token, and may be a web form's
+        // contact, whose key is public): refused
+        internal().body("{\"apiKey\":\"reader\"}").post("/internal/contacts/" + old + "/upload-authorization")
+                .then().statusCode(403);
+        internal().body("{\"apiKey\":\"form\"}").post("/internal/contacts/" + viaNewApi + "/upload-authorization")
+                .then().statusCode(403);
+        internal().body("{\"apiKey\":\"form\"}").post("/internal/contacts/" + UUID.randomUUID() + "/upload-authorization")
+                .then().statusCode(403);
+    }
+
     private static io.restassured.specification.RequestSpecification internal() {
         return given().contentType("application/json").header("X-Service-Token", "dev-only-document-to-contact-token");
     }

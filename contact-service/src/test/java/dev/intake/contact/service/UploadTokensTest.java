@@ -37,6 +37,14 @@ class UploadTokensTest {
             public Altcha altcha() {
                 return null;
             }
+
+            public Duration keyUploadWindow() {
+                return Duration.ofHours(1);
+            }
+
+            public Duration attachmentTimeout() {
+                return Duration.ofSeconds(30);
+            }
         };
     }
 

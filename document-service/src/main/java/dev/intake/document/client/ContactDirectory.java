@@ -37,17 +37,20 @@ public class ContactDirectory {
         this.serviceToken = serviceToken;
     }
 
-    /** Throws 404 when the contact does not exist, 403 when the token is not its own, 503 when unknown. */
+    /**
+     * Throws 404 when the contact does not exist, 403 when the token is not its own (or, old path, the API key
+     * did not submit it recently), 503 when unknown. The administrator needs only the contact to exist.
+     */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, retryOn = Unavailable.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             failOn = Unavailable.class)
-    public void authorize(UUID contactId, String uploadToken, boolean admin) {
+    public void authorize(UUID contactId, String uploadToken, String apiKeyName, boolean admin) {
         Response response;
         try {
             response = admin ? client.exists(contactId.toString(), serviceToken)
                     : client.authorizeUpload(contactId.toString(), serviceToken,
-                            new ContactServiceClient.TokenCheck(uploadToken));
+                            new ContactServiceClient.TokenCheck(apiKeyName == null ? uploadToken : null, apiKeyName));
         } catch (jakarta.ws.rs.WebApplicationException e) {
             response = e.getResponse();
         } catch (RuntimeException e) {
@@ -59,7 +62,9 @@ public class ContactDirectory {
                     return;
                 }
                 case 404 -> throw new ProblemException(404, "Not found", "No contact with this id.");
-                case 403 -> throw new ProblemException(403, "Forbidden", "The upload token is not valid for this contact.");
+                case 403 -> throw new ProblemException(403, "Forbidden", apiKeyName == null
+                        ? "The upload token is not valid for this contact."
+                        : "This API key did not submit this contact recently; attach files with the contact's upload token.");
                 default -> throw new Unavailable("contact-service answered " + answered.getStatus());
             }
         }

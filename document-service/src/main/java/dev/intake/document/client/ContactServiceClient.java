@@ -18,7 +18,8 @@ import dev.intake.platform.event.ServiceTokens;
 @Path("/internal/contacts/{id}")
 public interface ContactServiceClient {
 
-    record TokenCheck(String uploadToken) {
+    /** The contact's upload token, or (old upload path) the name of the API key the caller presented. */
+    record TokenCheck(String uploadToken, String apiKey) {
     }
 
     @GET

@@ -18,6 +18,39 @@ public interface DocumentConfig {
 
     Processing processing();
 
+    /** What one contact, one upload token and the whole processing backlog may take. */
+    Quota quota();
+
+    interface Quota {
+
+        /** Files one contact may upload within {@code contact-period} (refused with 429 beyond). */
+        @WithDefault("25")
+        int filesPerContact();
+
+        /** Bytes one contact may upload within {@code contact-period}. */
+        @WithDefault("262144000")
+        long bytesPerContact();
+
+        /** The rolling period of the per-contact quota; an upload token lives 24 h. */
+        @WithDefault("24H")
+        Duration contactPeriod();
+
+        /** Uploads per upload token (or, on the old path, per API key) within {@code token-window}. */
+        @WithDefault("20")
+        int uploadsPerToken();
+
+        @WithDefault("1M")
+        Duration tokenWindow();
+
+        /** Documents PENDING or PROCESSING beyond which new uploads get 503 with Retry-After. */
+        @WithDefault("5000")
+        long maxBacklog();
+
+        /** Retry-After sent while the backlog is over its cap. */
+        @WithDefault("30S")
+        Duration backlogRetryAfter();
+    }
+
     /** The Apache Tika server that extracts the text, in a process of its own (tika-server-standard). */
     Extractor extractor();
 

@@ -68,6 +68,10 @@ public class Document extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** The upload's Idempotency-Key (unique per contact), or null. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
     public String extension() {
         int dot = storedFilename.lastIndexOf('.');
         return dot < 0 ? "" : storedFilename.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);

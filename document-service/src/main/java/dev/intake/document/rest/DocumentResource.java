@@ -81,12 +81,20 @@ public class DocumentResource {
     @Operation(summary = "Upload a file for a contact (the contact's upload token, or admin credentials)")
     public Response upload(@RestForm("file") FileUpload file, @RestForm String contactId,
             @RestForm String documentType, @RestForm String description, @RestForm String tags,
-            @RestForm("uploadToken") String formToken, @HeaderParam("X-Upload-Token") String headerToken) {
+            @RestForm("uploadToken") String formToken, @HeaderParam("X-Upload-Token") String headerToken,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String token = headerToken != null ? headerToken : formToken;
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ProblemException.badField("Idempotency-Key", "must be 1 to 200 characters");
+        }
         var request = UploadForm.validate(file, contactId, documentType, description, tags, token,
-                identity.hasRole(AdminRole.NAME), "contactId", "documentType");
-        var document = uploads.store(request);
-        return Response.created(URI.create("/api/v1/documents/" + document.id)).entity(DocumentView.of(document)).build();
+                identity.hasRole(AdminRole.NAME), "contactId", "documentType").withIdempotencyKey(idempotencyKey);
+        var stored = uploads.storeOnce(request);
+        var document = stored.document();
+        // a retry is answered as the first call was (201), marked as replayed
+        return Response.created(URI.create("/api/v1/documents/" + document.id))
+                .header("Idempotent-Replayed", stored.replayed() ? "true" : null)
+                .entity(DocumentView.of(document)).build();
     }
 
     @GET

@@ -78,10 +78,11 @@ public class LegacyDocumentResource {
     public Uploaded upload(@HeaderParam(ApiKeys.HEADER) String apiKey, @RestForm("file") FileUpload file,
             @RestForm("contact_id") String contactId, @RestForm("document_type") String documentType,
             @RestForm String description, @RestForm String tags) {
-        requireKeyOrAdmin(apiKey, ApiKeyScope.SUBMIT);
-        // the key vouches for the caller as the old system's key did; the contact must still exist
-        var request = UploadForm.validate(file, contactId, documentType, description, tags, null, true,
-                "contact_id", "document_type", UploadForm.TypeRule.ANY_SHORT_TEXT);
+        String keyName = requireKeyOrAdmin(apiKey, ApiKeyScope.SUBMIT);
+        // the old client's flow: the key that submitted the contact (POST /contact) attaches its files;
+        // contact-service knows which key that was, and for how long it may
+        var request = UploadForm.validate(file, contactId, documentType, description, tags, null, keyName == null,
+                keyName, "contact_id", "document_type", UploadForm.TypeRule.ANY_SHORT_TEXT);
         Document d = uploads.store(request);
         return new Uploaded(d.id.toString(), d.originalFilename, d.sizeBytes, d.contentType, timestamp(d.uploadedAt),
                 d.status.name().toLowerCase(java.util.Locale.ROOT), d.contactId.toString(),
@@ -112,11 +113,12 @@ public class LegacyDocumentResource {
                 timestamp(Instant.now())));
     }
 
-    private void requireKeyOrAdmin(String apiKey, ApiKeyScope scope) {
+    /** The key's name, or null for the administrator. */
+    private String requireKeyOrAdmin(String apiKey, ApiKeyScope scope) {
         if (apiKey == null && identity.hasRole(AdminRole.NAME)) {
-            return;
+            return null;
         }
-        apiKeys.require(apiKey, scope);
+        return apiKeys.require(apiKey, scope);
     }
 
     /** The same check without blocking the event loop: the identity is resolved lazily. */

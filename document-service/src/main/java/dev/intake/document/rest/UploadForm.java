@@ -26,12 +26,13 @@ final class UploadForm {
 
     static UploadRequest validate(FileUpload file, String contactId, String documentType, String description,
             String tags, String uploadToken, boolean admin, String contactField, String typeField) {
-        return validate(file, contactId, documentType, description, tags, uploadToken, admin, contactField, typeField,
-                TypeRule.LISTED);
+        return validate(file, contactId, documentType, description, tags, uploadToken, admin, null, contactField,
+                typeField, TypeRule.LISTED);
     }
 
     static UploadRequest validate(FileUpload file, String contactId, String documentType, String description,
-            String tags, String uploadToken, boolean admin, String contactField, String typeField, TypeRule typeRule) {
+            String tags, String uploadToken, boolean admin, String apiKeyName, String contactField, String typeField,
+            TypeRule typeRule) {
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
         if (file == null || file.uploadedFile() == null) {
             errors.add(new Problem.FieldError("file", "is required"));
@@ -62,6 +63,6 @@ final class UploadForm {
             throw new ProblemException(400, "Invalid request", "The upload has invalid fields.", errors);
         }
         return new UploadRequest(contact, type, text, tagList, file.fileName(), file.uploadedFile(), file.size(),
-                uploadToken, admin);
+                uploadToken, admin, apiKeyName, null);
     }
 }

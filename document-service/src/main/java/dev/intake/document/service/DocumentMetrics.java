@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
 public class DocumentMetrics {
 
     public enum UploadOutcome {
-        STORED, REJECTED, UNAUTHORIZED, UNAVAILABLE, FAILED
+        STORED, REJECTED, UNAUTHORIZED, LIMITED, UNAVAILABLE, FAILED
     }
 
     private final MeterRegistry registry;

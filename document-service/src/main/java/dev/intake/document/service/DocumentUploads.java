@@ -23,6 +23,7 @@ import dev.intake.document.config.DocumentConfig;
 import dev.intake.document.config.StorageConfig;
 import dev.intake.document.model.Document;
 import dev.intake.document.model.DocumentStatus;
+import dev.intake.document.repository.IdempotentUploads;
 import dev.intake.platform.problem.ProblemException;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -47,9 +48,14 @@ public class DocumentUploads {
     private final StorageConfig storageConfig;
     private final DocumentConfig config;
     private final DocumentMetrics metrics;
+    private final UploadQuotas quotas;
+    private final IdempotentUploads idempotent;
 
     public DocumentUploads(ContactDirectory contacts, FileTypePolicy types, ContentTypeDetector detector,
-            MinioClient storage, StorageConfig storageConfig, DocumentConfig config, DocumentMetrics metrics) {
+            MinioClient storage, StorageConfig storageConfig, DocumentConfig config, DocumentMetrics metrics,
+            UploadQuotas quotas, IdempotentUploads idempotent) {
+        this.quotas = quotas;
+        this.idempotent = idempotent;
         this.contacts = contacts;
         this.types = types;
         this.detector = detector;
@@ -59,14 +65,23 @@ public class DocumentUploads {
         this.metrics = metrics;
     }
 
+    /** A stored document, and whether an earlier upload with the same Idempotency-Key had stored it. */
+    public record Stored(Document document, boolean replayed) {
+    }
+
     public Document store(UploadRequest request) {
+        return storeOnce(request).document();
+    }
+
+    public Stored storeOnce(UploadRequest request) {
         try {
-            Document document = checkAndStore(request);
-            metrics.upload(DocumentMetrics.UploadOutcome.STORED, request.size());
-            return document;
+            Stored stored = checkAndStore(request);
+            metrics.upload(DocumentMetrics.UploadOutcome.STORED, stored.replayed() ? 0 : request.size());
+            return stored;
         } catch (ProblemException e) {
             metrics.upload(switch (e.status()) {
                 case 401, 403 -> DocumentMetrics.UploadOutcome.UNAUTHORIZED;
+                case 429 -> DocumentMetrics.UploadOutcome.LIMITED;
                 case 503 -> DocumentMetrics.UploadOutcome.UNAVAILABLE;
                 default -> DocumentMetrics.UploadOutcome.REJECTED;
             }, 0);
@@ -77,7 +92,7 @@ public class DocumentUploads {
         }
     }
 
-    private Document checkAndStore(UploadRequest request) {
+    private Stored checkAndStore(UploadRequest request) {
         if (request.size() > config.maxSizeBytes()) {
             throw new ProblemException(413, "Payload too large",
                     "The file is larger than " + config.maxSizeBytes() / (1024 * 1024) + " MB.");
@@ -85,6 +100,13 @@ public class DocumentUploads {
         if (request.size() == 0) {
             throw ProblemException.badField("file", "must not be empty");
         }
+        // who sends it, and whether it fits the quotas, before the bytes are sniffed, hashed or stored
+        authorize(request);
+        Document earlier = earlier(request);
+        if (earlier != null) {
+            return new Stored(earlier, true);
+        }
+        quotas.admit(request);
         String safeName = SafeFilename.of(request.originalFilename());
         String extension = SafeFilename.extensionOf(safeName);
         if (!types.extensionAllowed(extension)) {
@@ -104,7 +126,6 @@ public class DocumentUploads {
                     java.util.List.of(new dev.intake.platform.problem.Problem.FieldError("file",
                             "content is not a ." + extension + " file")));
         }
-        authorize(request);
 
         Document document = new Document();
         document.id = Uuids.timeOrdered();
@@ -120,23 +141,37 @@ public class DocumentUploads {
         document.status = DocumentStatus.PENDING;
         document.uploadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         document.nextAttemptAt = document.uploadedAt;
+        document.idempotencyKey = request.idempotencyKey();
         document.sha256 = upload(request, document);
         try {
             OnVertxContext.await(() -> Panache.withTransaction(document::persist));
         } catch (RuntimeException e) {
             removeQuietly(document.storageKey);
+            // the same key stored concurrently (a client's retry while its first call still ran): answer that one
+            Document concurrent = earlier(request);
+            if (concurrent != null) {
+                return new Stored(concurrent, true);
+            }
             throw e;
         }
-        return document;
+        return new Stored(document, false);
+    }
+
+    private Document earlier(UploadRequest request) {
+        if (request.idempotencyKey() == null) {
+            return null;
+        }
+        return OnVertxContext.await(() -> idempotent.find(request.contactId(), request.idempotencyKey()));
     }
 
     private void authorize(UploadRequest request) {
-        if (!request.admin() && (request.uploadToken() == null || request.uploadToken().isBlank())) {
+        if (!request.admin() && request.apiKeyName() == null
+                && (request.uploadToken() == null || request.uploadToken().isBlank())) {
             throw new ProblemException(401, "Authentication required",
                     "An upload token for the contact (or administrator credentials) is required.");
         }
         try {
-            contacts.authorize(request.contactId(), request.uploadToken(), request.admin());
+            contacts.authorize(request.contactId(), request.uploadToken(), request.apiKeyName(), request.admin());
         } catch (ContactDirectory.Unavailable | CircuitBreakerOpenException | TimeoutException e) {
             throw new ProblemException(503, "Service unavailable",
                     "Contacts cannot be checked right now; nothing was stored. Please retry.").withHeader("Retry-After", "10");

@@ -21,6 +21,24 @@ public class ContactServiceStandIn implements QuarkusTestResourceLifecycleManage
     static final String CONTACT = "11111111-1111-4111-8111-111111111111";
     static final String TOKEN = "valid-upload-token";
     static final String UNAVAILABLE_CONTACT = "22222222-2222-4222-8222-222222222222";
+    /** Contacts {@code contact(n)} exist too, each with its own upload token {@code tokenFor(contact)}. */
+    private static final String NUMBERED = "33333333-3333-4333-8333-";
+
+    /** contact(n) from this n on were submitted by another key (another person): the old path may not attach. */
+    static final int OTHERS = 1000;
+
+    /** The old path asks on behalf of the API key "form", which submitted CONTACT and contact(n) below OTHERS. */
+    private static boolean submittedByFormKey(String body) {
+        return body.replace(" ", "").contains("\"apiKey\":\"form\"");
+    }
+
+    static String contact(int n) {
+        return NUMBERED + String.format("%012d", n);
+    }
+
+    static String tokenFor(String contactId) {
+        return "token-for-" + contactId;
+    }
 
     private HttpServer server;
 
@@ -41,10 +59,14 @@ public class ContactServiceStandIn implements QuarkusTestResourceLifecycleManage
             status = 401;
         } else if (path.contains(UNAVAILABLE_CONTACT)) {
             status = 503;
+        } else if (path.startsWith("/internal/contacts/" + NUMBERED)) {
+            String id = path.substring("/internal/contacts/".length()).split("/")[0];
+            status = !path.endsWith("/upload-authorization") || body.contains("\"" + tokenFor(id) + "\"")
+                    || (submittedByFormKey(body) && Long.parseLong(id.substring(NUMBERED.length())) < OTHERS) ? 200 : 403;
         } else if (!path.startsWith("/internal/contacts/" + CONTACT)) {
             status = 404;
         } else if (path.endsWith("/upload-authorization")) {
-            status = body.contains("\"" + TOKEN + "\"") ? 200 : 403;
+            status = body.contains("\"" + TOKEN + "\"") || submittedByFormKey(body) ? 200 : 403;
         } else {
             status = 200;
         }

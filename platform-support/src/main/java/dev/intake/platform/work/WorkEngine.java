@@ -32,6 +32,8 @@ public class WorkEngine {
     private static final Logger LOG = Logger.getLogger(WorkEngine.class);
 
     private final Map<String, WorkQueue<?>> queues = new LinkedHashMap<>();
+    /** Repositories of queues this replica does not run, for {@link #backlog} only. */
+    private final Map<String, WorkRepository> idle = new java.util.concurrent.ConcurrentHashMap<>();
     private final Vertx vertx;
     private final Pool pool;
     private final WorkConfig config;
@@ -105,6 +107,17 @@ public class WorkEngine {
         if (q != null) {
             q.wakeUp();
         }
+    }
+
+    /**
+     * The queue's unfinished items, counted now: for admission control (refuse new work beyond a cap). Works
+     * whether or not this replica runs the queue's workers.
+     */
+    public Uni<Long> backlog(QueueSpec spec) {
+        WorkQueue<?> running = queues.get(spec.name());
+        WorkRepository repository = running != null ? running.repository()
+                : idle.computeIfAbsent(spec.name(), name -> new WorkRepository(pool, spec.table()));
+        return repository.backlogCount();
     }
 
     /** Reads every queue's backlog into the gauges and refreshes stale planner statistics; never fails. */

@@ -24,6 +24,7 @@ final class WorkRepository {
     private final String claim;
     private final String finish;
     private final String backlog;
+    private final String backlogCount;
 
     WorkRepository(Pool pool, QueueTable table) {
         this.pool = pool;
@@ -33,6 +34,7 @@ final class WorkRepository {
         this.backlog = "SELECT count(*) AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(" + table.ageColumn()
                 + ")), 0) AS oldest, (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass('"
                 + table.table() + "')) AS estimate FROM " + table.table() + " WHERE status IN (" + table.unfinished() + ")";
+        this.backlogCount = "SELECT count(*) FROM " + table.table() + " WHERE status IN (" + table.unfinished() + ")";
     }
 
     /** Due and not leased (or leased by a worker that died: its lease ran out). */
@@ -151,6 +153,11 @@ final class WorkRepository {
             }
             return pool.query("ANALYZE " + t.table()).execute().map(done -> new Upkeep(found, true));
         });
+    }
+
+    /** Unfinished items now (due or not, claimed or not): what an admission check weighs. */
+    Uni<Long> backlogCount() {
+        return pool.query(backlogCount).execute().map(rows -> rows.iterator().next().getLong(0));
     }
 
     record Backlog(long items, double oldestSeconds) {
