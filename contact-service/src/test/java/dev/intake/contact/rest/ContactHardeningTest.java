@@ -88,6 +88,18 @@ class ContactHardeningTest {
     }
 
     @Test
+    void aMultipartBodyOfMorePartsThanAllowedIs413() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            body.append("--b0undary\r\nContent-Disposition: form-data; name=\"p").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        body.append("--b0undary--\r\n");
+        fromNewClient().contentType("multipart/form-data; boundary=b0undary").header("X-API-Key", Submissions.FORM_KEY)
+                .body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/contacts")
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("parts"));
+    }
+
+    @Test
     void aPageBeyondReachIs400NamingPage() {
         admin().queryParam("page", 21474837).queryParam("size", 100).get("/api/v1/contacts")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern TOO_MANY_PARTS = Pattern.compile("Param limit of \\d+ was exceeded");
     private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,100}");
 
     @ServerExceptionMapper
@@ -109,6 +110,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (e.getClass() == RuntimeException.class && e.getMessage() != null && TOO_MANY_PARTS.matcher(e.getMessage()).matches()) {
+            // RESTEasy Reactive's multipart parser says so with a bare RuntimeException
+            return ErrorResponses.of(path(uri), 413, "Payload too large",
+                    "The multipart/form-data body has more parts than allowed.", List.of());
+        }
         LOG.error("Unhandled error", e);
         return ErrorResponses.of(path(uri), 500, "Internal error",
                 "The request could not be completed. Quote the correlation id when reporting this.", List.of());
