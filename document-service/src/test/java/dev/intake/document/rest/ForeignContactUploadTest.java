@@ -1,5 +1,7 @@
 package dev.intake.document.rest;
 
+import static dev.intake.document.rest.Uploads.assertStored;
+import static dev.intake.document.rest.Uploads.legacyUploadFor;
 import static dev.intake.document.rest.Uploads.admin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import dev.intake.document.config.StorageConfig;
 import dev.intake.testsupport.PostgresTestResource;
 import dev.intake.testsupport.S3TestResource;
-import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,12 +40,12 @@ class ForeignContactUploadTest {
     void theOldPathAttachesOnlyToContactsItsKeySubmitted() {
         String own = ContactServiceStandIn.contact(500);
         String foreign = ContactServiceStandIn.contact(ContactServiceStandIn.OTHERS + 1);
-        legacy(own).statusCode(200).body("contact_id", equalTo(own));
-        legacy(foreign).statusCode(403).contentType("application/json")
+        legacyUploadFor(own).statusCode(200).body("contact_id", equalTo(own));
+        legacyUploadFor(foreign).statusCode(403).contentType("application/json")
                 .body("error", containsString("did not submit this contact"))
                 .body("timestamp", org.hamcrest.Matchers.notNullValue());
-        assertStored(own, 1);
-        assertStored(foreign, 0);
+        assertStored(storage, storageConfig.bucket(), own, 1);
+        assertStored(storage, storageConfig.bucket(), foreign, 0);
     }
 
     @Test
@@ -59,25 +60,7 @@ class ForeignContactUploadTest {
                 .multiPart("file", "a.txt", SampleFiles.text(), "text/plain")
                 .multiPart("contactId", mine).multiPart("documentType", "report")
                 .post("/api/v1/documents").then().statusCode(201);
-        assertStored(theirs, 0);
-        assertStored(mine, 1);
-    }
-
-    private static io.restassured.response.ValidatableResponse legacy(String contact) {
-        return given().header("X-API-Key", "test-form-key").multiPart("file", "old.txt", SampleFiles.text(), "text/plain")
-                .multiPart("contact_id", contact).multiPart("document_type", "report")
-                .post("/documents/upload").then();
-    }
-
-    private void assertStored(String contact, int expected) {
-        int rows = admin().queryParam("contactId", contact).get("/api/v1/documents").then().statusCode(200)
-                .extract().path("total");
-        assertEquals(expected, rows, "rows of " + contact);
-        int objects = 0;
-        for (var ignored : storage.listObjects(ListObjectsArgs.builder().bucket(storageConfig.bucket())
-                .prefix("documents/" + contact + "/").recursive(true).build())) {
-            objects++;
-        }
-        assertEquals(expected, objects, "objects of " + contact);
+        assertStored(storage, storageConfig.bucket(), theirs, 0);
+        assertStored(storage, storageConfig.bucket(), mine, 1);
     }
 }

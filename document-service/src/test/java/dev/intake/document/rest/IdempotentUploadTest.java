@@ -1,5 +1,6 @@
 package dev.intake.document.rest;
 
+import static dev.intake.document.rest.Uploads.assertStored;
 import static dev.intake.document.rest.Uploads.admin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import dev.intake.document.config.StorageConfig;
 import dev.intake.testsupport.PostgresTestResource;
 import dev.intake.testsupport.S3TestResource;
-import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,14 +43,14 @@ class IdempotentUploadTest {
         upload(contact, "attachment-0").statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
         String other = upload(contact, "attachment-1").statusCode(201).extract().path("id");
         assertNotEquals(first, other);
-        assertStored(contact, 2);
+        assertStored(storage, storageConfig.bucket(), contact, 2);
     }
 
     @Test
     void anOverlongKeyIs400NamingTheHeader() {
         upload(ContactServiceStandIn.contact(701), "k".repeat(201)).statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
-        assertStored(ContactServiceStandIn.contact(701), 0);
+        assertStored(storage, storageConfig.bucket(), ContactServiceStandIn.contact(701), 0);
     }
 
     private static ValidatableResponse upload(String contact, String key) {
@@ -58,17 +58,5 @@ class IdempotentUploadTest {
                 .multiPart("file", "a.txt", SampleFiles.text(), "text/plain")
                 .multiPart("contactId", contact).multiPart("documentType", "report")
                 .post("/api/v1/documents").then();
-    }
-
-    private void assertStored(String contact, int expected) {
-        int rows = admin().queryParam("contactId", contact).get("/api/v1/documents").then().statusCode(200)
-                .extract().path("total");
-        assertEquals(expected, rows, "rows of " + contact);
-        int objects = 0;
-        for (var ignored : storage.listObjects(ListObjectsArgs.builder().bucket(storageConfig.bucket())
-                .prefix("documents/" + contact + "/").recursive(true).build())) {
-            objects++;
-        }
-        assertEquals(expected, objects, "objects of " + contact);
     }
 }

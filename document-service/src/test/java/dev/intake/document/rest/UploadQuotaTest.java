@@ -1,5 +1,8 @@
 package dev.intake.document.rest;
 
+import static dev.intake.document.rest.Uploads.assertStored;
+import static dev.intake.document.rest.Uploads.legacyUploadFor;
+import static dev.intake.document.rest.Uploads.uploadFor;
 import static dev.intake.document.rest.Uploads.admin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
@@ -18,13 +21,11 @@ import org.junit.jupiter.api.Test;
 import dev.intake.document.config.StorageConfig;
 import dev.intake.testsupport.PostgresTestResource;
 import dev.intake.testsupport.S3TestResource;
-import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 
 /** Quotas per contact and per token (429 with Retry-After naming the limit); nothing stored when refused. */
 @QuarkusTest
@@ -55,24 +56,24 @@ class UploadQuotaTest {
     void aContactsFourthFileIs429NamingTheLimitAndLeavesNothing() {
         String contact = ContactServiceStandIn.contact(1);
         for (int i = 0; i < 3; i++) {
-            upload(contact, "f" + i + ".txt", SampleFiles.text()).statusCode(201);
+            uploadFor(contact, "f" + i + ".txt", SampleFiles.text()).statusCode(201);
         }
-        upload(contact, "f3.txt", SampleFiles.text()).statusCode(429)
+        uploadFor(contact, "f3.txt", SampleFiles.text()).statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
                 .body("detail", containsString("files-per-contact"));
-        assertStored(contact, 3);
+        assertStored(storage, storageConfig.bucket(), contact, 3);
     }
 
     @Test
     void bytesBeyondTheContactsQuotaAre429() {
         String contact = ContactServiceStandIn.contact(2);
-        upload(contact, "small.txt", SampleFiles.text()).statusCode(201);
+        uploadFor(contact, "small.txt", SampleFiles.text()).statusCode(201);
         byte[] big = "words ".repeat(900).getBytes(StandardCharsets.UTF_8);
-        upload(contact, "big.txt", big).statusCode(429)
+        uploadFor(contact, "big.txt", big).statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("detail", containsString("bytes-per-contact"));
-        assertStored(contact, 1);
+        assertStored(storage, storageConfig.bucket(), contact, 1);
     }
 
     @Test
@@ -80,13 +81,13 @@ class UploadQuotaTest {
         String contact = ContactServiceStandIn.contact(3);
         // refused attempts count too (a .pdf that is text): the limit is on the token's requests
         for (int i = 0; i < 5; i++) {
-            upload(contact, "fake" + i + ".pdf", SampleFiles.text()).statusCode(415);
+            uploadFor(contact, "fake" + i + ".pdf", SampleFiles.text()).statusCode(415);
         }
-        upload(contact, "real.txt", SampleFiles.text()).statusCode(429)
+        uploadFor(contact, "real.txt", SampleFiles.text()).statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
                 .body("detail", containsString("uploads-per-token"))
                 .body("errors[0].field", equalTo("file"));
-        assertStored(contact, 0);
+        assertStored(storage, storageConfig.bucket(), contact, 0);
     }
 
     @Test
@@ -97,46 +98,19 @@ class UploadQuotaTest {
                     .multiPart("contactId", contact).multiPart("documentType", "report")
                     .post("/api/v1/documents").then().statusCode(201);
         }
-        assertStored(contact, 4);
+        assertStored(storage, storageConfig.bucket(), contact, 4);
     }
 
     @Test
     void theOldPathCountsPerApiKeyAndAnswersTheOldEnvelope() {
         // the key "form" spreads its uploads over contacts: its own window is what stops it
         for (int i = 0; i < 5; i++) {
-            legacyUpload(ContactServiceStandIn.contact(10 + i)).statusCode(200);
+            legacyUploadFor(ContactServiceStandIn.contact(10 + i)).statusCode(200);
         }
-        legacyUpload(ContactServiceStandIn.contact(15)).statusCode(429)
+        legacyUploadFor(ContactServiceStandIn.contact(15)).statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
                 .body("error", allOf(containsString("uploads-per-token"), containsString("nothing was stored")))
                 .body("timestamp", org.hamcrest.Matchers.notNullValue());
-        assertStored(ContactServiceStandIn.contact(15), 0);
-    }
-
-    private static ValidatableResponse upload(String contact, String name, byte[] bytes) {
-        return given().header("X-Upload-Token", ContactServiceStandIn.tokenFor(contact))
-                .multiPart("file", name, bytes, "text/plain")
-                .multiPart("contactId", contact).multiPart("documentType", "report")
-                .post("/api/v1/documents").then();
-    }
-
-    private static ValidatableResponse legacyUpload(String contact) {
-        return given().header("X-API-Key", "test-form-key").multiPart("file", "old.txt", SampleFiles.text(), "text/plain")
-                .multiPart("contact_id", contact).multiPart("document_type", "report")
-                .post("/documents/upload").then();
-    }
-
-    /** Rows and objects of the contact agree with the expected count: a refusal left neither. */
-    private void assertStored(String contact, int expected) {
-        int rows = admin().queryParam("contactId", contact).get("/api/v1/documents").then().statusCode(200)
-                .extract().path("total");
-        assertEquals(expected, rows, "rows of " + contact);
-        int objects = 0;
-        for (var ignored : storage.listObjects(ListObjectsArgs.builder().bucket(storageConfig.bucket())
-                .prefix("documents/" + contact + "/").recursive(true).build())) {
-            objects++;
-        }
-        assertEquals(expected, objects, "objects of " + contact);
-        assertTrue(expected >= 0);
+        assertStored(storage, storageConfig.bucket(), ContactServiceStandIn.contact(15), 0);
     }
 }

@@ -2,9 +2,12 @@ package dev.intake.document.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -33,6 +36,34 @@ final class Uploads {
 
     static String stored(String filename, byte[] bytes, String mime) {
         return upload(filename, bytes, mime).statusCode(201).extract().path("id");
+    }
+
+    /** A file for {@code contact}, with that contact's own upload token (the stand-in's numbered contacts). */
+    static ValidatableResponse uploadFor(String contact, String name, byte[] bytes) {
+        return given().header("X-Upload-Token", ContactServiceStandIn.tokenFor(contact))
+                .multiPart("file", name, bytes, "text/plain")
+                .multiPart("contactId", contact).multiPart("documentType", "report")
+                .post("/api/v1/documents").then();
+    }
+
+    /** The old {@code POST /documents/upload} with the form's API key. */
+    static ValidatableResponse legacyUploadFor(String contact) {
+        return given().header("X-API-Key", "test-form-key").multiPart("file", "old.txt", SampleFiles.text(), "text/plain")
+                .multiPart("contact_id", contact).multiPart("document_type", "report")
+                .post("/documents/upload").then();
+    }
+
+    /** Rows and objects of the contact agree with the expected count: a refusal left neither. */
+    static void assertStored(MinioClient storage, String bucket, String contact, int expected) {
+        int rows = admin().queryParam("contactId", contact).get("/api/v1/documents").then().statusCode(200)
+                .extract().path("total");
+        assertEquals(expected, rows, "rows of " + contact);
+        int objects = 0;
+        for (var ignored : storage.listObjects(ListObjectsArgs.builder().bucket(bucket)
+                .prefix("documents/" + contact + "/").recursive(true).build())) {
+            objects++;
+        }
+        assertEquals(expected, objects, "objects of " + contact);
     }
 
     /** Waits until the worker has finished with the document; returns its detail. */

@@ -15,18 +15,7 @@ final class QueryParams {
     }
 
     static int integer(String field, String value, int defaultValue, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badField(field, "must be an integer between " + min + " and " + max);
+        return QueryValues.integer(field, value, defaultValue, min, max);
     }
 
     /** An ISO-8601 date-time with offset ({@code 2026-12-01T10:00:00Z}) or a date (midnight UTC), years 1 to 9999. */

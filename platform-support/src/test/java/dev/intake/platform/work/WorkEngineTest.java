@@ -216,7 +216,7 @@ class WorkEngineTest {
 
     @Test
     void aLingeringQueueClaimsATrickleInOneBatch() throws InterruptedException {
-        Lingering handler = new Lingering(Duration.ofSeconds(1));
+        TestQueue handler = new TestQueue(Duration.ofSeconds(1), Integer.MAX_VALUE);
         WorkQueue<ProbeWork.Item> queue = new WorkQueue<>(handler, new WorkRepository(pool, ProbeWork.TABLE), metrics, vertx);
         try {
             for (int i = 0; i < 3; i++) {
@@ -242,32 +242,40 @@ class WorkEngineTest {
 
     @Test
     void aHandlerThatRecordsInStepsHasEachStepRecordedBeforeTheNextBegins() {
-        Stepping handler = new Stepping(2);
+        TestQueue handler = new TestQueue(Duration.ZERO, 2);
         WorkQueue<ProbeWork.Item> queue = new WorkQueue<>(handler, new WorkRepository(pool, ProbeWork.TABLE), metrics, vertx);
         for (int i = 0; i < 5; i++) {
             insert("step" + i, "ok");
         }
         assertEquals(5, queue.cycle().await().atMost(Duration.ofSeconds(10)), "one claim of the whole batch");
-        assertEquals(List.of(2, 2, 1), handler.steps, "handled two at a time");
+        assertEquals(List.of(2, 2, 1), handler.batches, "handled two at a time");
         // a worker that dies in the third step would leave only that step's item to be done again
         assertEquals(List.of(0L, 2L, 4L), handler.doneBefore, "each step's outcomes are in the table before the next step");
         assertEquals(5L, count("SELECT count(*) FROM probe_work WHERE status = 'DONE' AND handled = 1 AND attempts = 1"));
     }
 
-    /** The probe queue recording every {@code step} items. */
-    private final class Stepping implements WorkHandler<ProbeWork.Item> {
+    /**
+     * The probe queue with a linger and a recording step of its own, run by a loop of the test's own (the
+     * engine does not run the probe queue); remembers each handled batch's size and how many items were
+     * already DONE in the table when it began.
+     */
+    private final class TestQueue implements WorkHandler<ProbeWork.Item> {
 
-        final List<Integer> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<Long> doneBefore = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final QueueSpec spec;
         private final int step;
 
-        Stepping(int step) {
+        TestQueue(Duration linger, int step) {
+            WorkSettings s = probe.queue().settings();
+            this.spec = new QueueSpec("test-queue", ProbeWork.TABLE, new WorkSettings(true, s.batchSize(), s.concurrency(),
+                    s.lease(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(), s.pollInterval(), linger));
             this.step = step;
         }
 
         @Override
         public QueueSpec queue() {
-            return probe.queue();
+            return spec;
         }
 
         @Override
@@ -282,39 +290,10 @@ class WorkEngineTest {
 
         @Override
         public io.smallrye.mutiny.Uni<List<Outcome>> handle(List<Claimed<ProbeWork.Item>> batch) {
-            steps.add(batch.size());
+            batches.add(batch.size());
             return pool.query("SELECT count(*) FROM probe_work WHERE status = 'DONE'").execute()
                     .invoke(rows -> doneBefore.add(rows.iterator().next().getLong(0)))
                     .chain(() -> probe.handle(batch));
-        }
-    }
-
-    /** The probe queue with a linger, run by a loop of the test's own (the engine does not run the probe queue). */
-    private final class Lingering implements WorkHandler<ProbeWork.Item> {
-
-        final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final QueueSpec spec;
-
-        Lingering(Duration linger) {
-            WorkSettings s = probe.queue().settings();
-            spec = new QueueSpec("lingering", ProbeWork.TABLE, new WorkSettings(true, s.batchSize(), s.concurrency(),
-                    s.lease(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(), s.pollInterval(), linger));
-        }
-
-        @Override
-        public QueueSpec queue() {
-            return spec;
-        }
-
-        @Override
-        public ProbeWork.Item read(Row row) {
-            return probe.read(row);
-        }
-
-        @Override
-        public io.smallrye.mutiny.Uni<List<Outcome>> handle(List<Claimed<ProbeWork.Item>> batch) {
-            batches.add(batch.size());
-            return probe.handle(batch);
         }
     }
 
