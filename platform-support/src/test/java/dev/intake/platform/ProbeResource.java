@@ -47,6 +47,15 @@ public class ProbeResource {
         return "hello";
     }
 
+    /** A file as the body, on a path of {@code intake.http.streamed-upload-paths}: answers how many bytes came. */
+    @POST
+    @Path("api/v1/probe/files")
+    @Consumes({ MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON })
+    @io.smallrye.common.annotation.Blocking
+    public String receiveFile(java.io.InputStream body) throws java.io.IOException {
+        return Long.toString(body.transferTo(java.io.OutputStream.nullOutputStream()));
+    }
+
     @POST
     @Path("api/v1/probe/admin/action")
     @jakarta.annotation.security.RolesAllowed(dev.intake.platform.security.AdminRole.NAME)

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.intake.document.config.DocumentConfig;
 import dev.intake.platform.problem.ProblemException;
 
 /**
@@ -30,11 +31,23 @@ public class ContactDirectory {
 
     private final ContactServiceClient client;
     private final String serviceToken;
+    private final AuthorizationCache granted;
 
     public ContactDirectory(@RestClient ContactServiceClient client,
-            @ConfigProperty(name = "intake.contact-service-token") String serviceToken) {
+            @ConfigProperty(name = "intake.contact-service-token") String serviceToken, DocumentConfig config) {
         this.client = client;
         this.serviceToken = serviceToken;
+        this.granted = new AuthorizationCache(config.authorizationCache());
+    }
+
+    /** Whether contact-service said yes to this credential for this contact within the cache's time. */
+    public boolean recentlyAuthorized(UUID contactId, String uploadToken, String apiKeyName, boolean admin) {
+        return granted.holds(AuthorizationCache.Grant.of(contactId, uploadToken, apiKeyName, admin));
+    }
+
+    /** Forgets what was granted for the contact (it was erased). */
+    public void forget(UUID contactId) {
+        granted.forget(contactId);
     }
 
     /**
@@ -59,6 +72,7 @@ public class ContactDirectory {
         try (Response answered = response) {
             switch (answered.getStatus()) {
                 case 200 -> {
+                    granted.put(AuthorizationCache.Grant.of(contactId, uploadToken, apiKeyName, admin));
                     return;
                 }
                 case 404 -> throw new ProblemException(404, "Not found", "No contact with this id.");

@@ -18,6 +18,13 @@ public interface DocumentConfig {
 
     Processing processing();
 
+    /**
+     * How long contact-service's yes to an upload credential (token, or old-path key) for a contact is reused; a
+     * contact erased meanwhile is still refused at the insert.
+     */
+    @WithDefault("30S")
+    Duration authorizationCache();
+
     /** What one contact, one upload token and the whole processing backlog may take. */
     Quota quota();
 
@@ -49,6 +56,10 @@ public interface DocumentConfig {
         /** Retry-After sent while the backlog is over its cap. */
         @WithDefault("30S")
         Duration backlogRetryAfter();
+
+        /** How long a read of the processing backlog is reused by the admission check (one query per interval). */
+        @WithDefault("1S")
+        Duration backlogReadInterval();
     }
 
     /** The Apache Tika server that extracts the text, in a process of its own (tika-server-standard). */

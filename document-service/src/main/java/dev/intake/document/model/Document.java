@@ -43,6 +43,9 @@ public class Document extends PanacheEntityBase {
 
     public String sha256;
 
+    /** Null for files stored before V4 (their SHA-256 is in the object's metadata). */
+    public String md5;
+
     @Column(name = "document_type")
     public String documentType;
 

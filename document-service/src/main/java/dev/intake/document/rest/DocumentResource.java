@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -29,11 +28,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.intake.document.config.StorageConfig;
+import dev.intake.document.model.Document;
 import dev.intake.document.model.DocumentStatus;
 import dev.intake.document.service.DocumentAdministration;
 import dev.intake.document.service.DocumentProcessor;
 import dev.intake.platform.work.WorkEngine;
 import dev.intake.document.service.DocumentUploads;
+import dev.intake.document.service.UploadRequest;
 import dev.intake.platform.problem.ProblemException;
 import dev.intake.platform.problem.QueryValues;
 import dev.intake.platform.security.AdminRole;
@@ -84,17 +85,53 @@ public class DocumentResource {
             @RestForm("uploadToken") String formToken, @HeaderParam("X-Upload-Token") String headerToken,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String token = headerToken != null ? headerToken : formToken;
+        var request = UploadForm.validate(file, contactId, documentType, description, tags, token,
+                identity.hasRole(AdminRole.NAME), "contactId", "documentType");
+        return created(uploads.storeOnce(withIdempotencyKey(request, idempotencyKey)));
+    }
+
+    private static UploadRequest withIdempotencyKey(UploadRequest request, String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ProblemException.badField("Idempotency-Key", "must be 1 to 200 characters");
         }
-        var request = UploadForm.validate(file, contactId, documentType, description, tags, token,
-                identity.hasRole(AdminRole.NAME), "contactId", "documentType").withIdempotencyKey(idempotencyKey);
-        var stored = uploads.storeOnce(request);
+        return request.withIdempotencyKey(idempotencyKey);
+    }
+
+    /** A retry is answered as the first call was (201), marked as replayed. */
+    private static Response created(DocumentUploads.Stored stored) {
         var document = stored.document();
-        // a retry is answered as the first call was (201), marked as replayed
         return Response.created(URI.create("/api/v1/documents/" + document.id))
                 .header("Idempotent-Replayed", stored.replayed() ? "true" : null)
                 .entity(DocumentView.of(document)).build();
+    }
+
+    /**
+     * The file as the request body, its fields as query parameters: the bytes stream to S3 as they arrive (no
+     * spool file, no multipart parsing), after the token and the quotas are checked and before a byte is read.
+     */
+    @POST
+    @PermitAll
+    @Blocking
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Upload a file sent as the body (application/octet-stream) with its fields as query parameters")
+    public Response uploadBody(InputStream body, @QueryParam("contactId") String contactId,
+            @QueryParam("filename") String filename, @QueryParam("documentType") String documentType,
+            @QueryParam("description") String description, @QueryParam("tags") String tags,
+            @HeaderParam("X-Upload-Token") String token, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("Content-Length") String contentLength) {
+        if (contentLength == null) {
+            throw new ProblemException(411, "Length required",
+                    "A file sent as the body needs its Content-Length (chunked bodies are not accepted).");
+        }
+        long size;
+        try {
+            size = Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField("Content-Length", "must be a whole number of bytes");
+        }
+        var request = UploadForm.validateStreamed(filename, body, size, contactId, documentType, description, tags,
+                token, identity.hasRole(AdminRole.NAME));
+        return created(uploads.storeOnce(withIdempotencyKey(request, idempotencyKey)));
     }
 
     @GET
@@ -145,8 +182,7 @@ public class DocumentResource {
             throw new ProblemException(503, "Service unavailable", "The file cannot be read right now.")
                     .withHeader("Retry-After", "10");
         }
-        Map<String, String> metadata = stat.userMetadata();
-        if (stat.size() != document.sizeBytes || !document.sha256.equals(metadata.get("sha256"))) {
+        if (stat.size() != document.sizeBytes || !storedAsRecorded(document, stat)) {
             throw new ProblemException(409, "Conflict", "The stored file does not match its recorded checksum.");
         }
         StreamingOutput body = out -> {
@@ -189,6 +225,14 @@ public class DocumentResource {
         String key = OnVertxContext.await(() -> administration.delete(documentId));
         uploads.removeQuietly(key);
         return Response.noContent().build();
+    }
+
+    /** The object is the one uploaded: its ETag is the MD5 taken as it streamed (older files: its SHA-256 metadata). */
+    private static boolean storedAsRecorded(Document document, StatObjectResponse stat) {
+        if (document.md5 != null) {
+            return document.md5.equalsIgnoreCase(stat.etag().replace("\"", ""));
+        }
+        return document.sha256.equals(stat.userMetadata().get("sha256"));
     }
 
     /** An ASCII fallback plus the RFC 5987 UTF-8 name, so any filename is safe in the header. */

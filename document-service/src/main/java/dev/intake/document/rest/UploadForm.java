@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.intake.document.service.UploadContent;
 import dev.intake.document.service.UploadRequest;
 import dev.intake.platform.problem.Problem;
 import dev.intake.platform.problem.ProblemException;
@@ -33,9 +34,30 @@ final class UploadForm {
     static UploadRequest validate(FileUpload file, String contactId, String documentType, String description,
             String tags, String uploadToken, boolean admin, String apiKeyName, String contactField, String typeField,
             TypeRule typeRule) {
+        boolean received = file != null && file.uploadedFile() != null;
+        String name = received && file.fileName() != null ? file.fileName() : "file";
+        return validate(received ? name : null, received ? new UploadContent.Spooled(file.uploadedFile()) : null,
+                received ? file.size() : 0, "file", contactId, documentType, description, tags, uploadToken, admin,
+                apiKeyName, contactField, typeField, typeRule);
+    }
+
+    /** An upload whose body is the file itself: its name from {@code filename}, its size from Content-Length. */
+    static UploadRequest validateStreamed(String filename, java.io.InputStream body, long size, String contactId,
+            String documentType, String description, String tags, String uploadToken, boolean admin) {
+        if (filename != null && (filename.length() > 1024 || filename.codePoints().anyMatch(Character::isISOControl))) {
+            throw ProblemException.badField("filename", "must be at most 1024 characters, without control characters");
+        }
+        return validate(filename == null || filename.isBlank() ? null : filename, new UploadContent.Streamed(body), size,
+                "filename", contactId, documentType, description, tags, uploadToken, admin, null, "contactId",
+                "documentType", TypeRule.LISTED);
+    }
+
+    private static UploadRequest validate(String filename, UploadContent content, long size, String fileField,
+            String contactId, String documentType, String description, String tags, String uploadToken, boolean admin,
+            String apiKeyName, String contactField, String typeField, TypeRule typeRule) {
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
-        if (file == null || file.uploadedFile() == null) {
-            errors.add(new Problem.FieldError("file", "is required"));
+        if (content == null || filename == null) {
+            errors.add(new Problem.FieldError(fileField, "is required"));
         }
         UUID contact = null;
         try {
@@ -62,7 +84,7 @@ final class UploadForm {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Invalid request", "The upload has invalid fields.", errors);
         }
-        return new UploadRequest(contact, type, text, tagList, file.fileName(), file.uploadedFile(), file.size(),
-                uploadToken, admin, apiKeyName, null);
+        return new UploadRequest(contact, type, text, tagList, filename, content, size, uploadToken, admin, apiKeyName,
+                null);
     }
 }

@@ -17,11 +17,23 @@ public class ContentTypeDetector {
 
     private final Detector detector = new DefaultDetector();
 
+    /** From the whole file: a zip container's directory (at its end) is read too. */
     public String detect(Path file, String filename) throws IOException {
+        try (TikaInputStream stream = TikaInputStream.get(file)) {
+            return detect(stream, filename);
+        }
+    }
+
+    /** From the first bytes of a file still arriving: magic numbers, and a zip container's first entries. */
+    public String detect(byte[] head, String filename) throws IOException {
+        try (TikaInputStream stream = TikaInputStream.get(head)) {
+            return detect(stream, filename);
+        }
+    }
+
+    private String detect(TikaInputStream stream, String filename) throws IOException {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
-        try (TikaInputStream stream = TikaInputStream.get(file)) {
-            return detector.detect(stream, metadata).getBaseType().toString();
-        }
+        return detector.detect(stream, metadata).getBaseType().toString();
     }
 }

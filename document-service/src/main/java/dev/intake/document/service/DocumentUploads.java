@@ -1,14 +1,12 @@
 package dev.intake.document.service;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,41 +17,46 @@ import org.jboss.logging.Logger;
 
 import dev.intake.platform.id.Uuids;
 import dev.intake.document.client.ContactDirectory;
+import dev.intake.document.client.ObjectWriter;
 import dev.intake.document.config.DocumentConfig;
 import dev.intake.document.config.StorageConfig;
 import dev.intake.document.model.Document;
 import dev.intake.document.model.DocumentStatus;
+import dev.intake.document.repository.DocumentRows;
 import dev.intake.document.repository.IdempotentUploads;
 import dev.intake.platform.problem.ProblemException;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
-import io.quarkus.hibernate.reactive.panache.Panache;
 
 /**
- * Stores an upload: authorised by contact-service, checked (size, extension, type from the bytes),
- * hashed and streamed to S3 from its spool file, then recorded as PENDING. Runs on a worker
- * thread; a file that fails any step leaves neither object nor row.
+ * Stores an upload: authorised by contact-service and admitted by the quotas before a byte is read, checked
+ * (size, extension, type from the bytes), streamed to S3 from its spool file or straight from the request body
+ * (hashed on the way), then recorded as PENDING. Runs on a worker thread; a file that fails any step leaves
+ * neither object nor row.
  */
 @ApplicationScoped
 public class DocumentUploads {
 
     private static final Logger LOG = Logger.getLogger(DocumentUploads.class);
-    private static final int PART_SIZE = 10 * 1024 * 1024;
+    private static final int HEAD = 64 * 1024;
 
     private final ContactDirectory contacts;
     private final FileTypePolicy types;
     private final ContentTypeDetector detector;
+    private final ObjectWriter writer;
     private final MinioClient storage;
     private final StorageConfig storageConfig;
     private final DocumentConfig config;
     private final DocumentMetrics metrics;
     private final UploadQuotas quotas;
     private final IdempotentUploads idempotent;
+    private final DocumentRows rows;
 
     public DocumentUploads(ContactDirectory contacts, FileTypePolicy types, ContentTypeDetector detector,
-            MinioClient storage, StorageConfig storageConfig, DocumentConfig config, DocumentMetrics metrics,
-            UploadQuotas quotas, IdempotentUploads idempotent) {
+            ObjectWriter writer, MinioClient storage, StorageConfig storageConfig, DocumentConfig config,
+            DocumentMetrics metrics, UploadQuotas quotas, IdempotentUploads idempotent, DocumentRows rows) {
+        this.rows = rows;
+        this.writer = writer;
         this.quotas = quotas;
         this.idempotent = idempotent;
         this.contacts = contacts;
@@ -114,13 +117,9 @@ public class DocumentUploads {
                     java.util.List.of(new dev.intake.platform.problem.Problem.FieldError("file",
                             "extension must be one of " + String.join(", ", types.enabledExtensions().stream().sorted().toList()))));
         }
-        String detected;
-        try {
-            detected = detector.detect(request.file(), safeName);
-        } catch (IOException e) {
-            throw new IllegalStateException("spooled upload unreadable", e);
-        }
-        if (!types.matches(extension, detected)) {
+        Sniffed sniffed = sniff(request, safeName);
+        if (!types.matches(extension, sniffed.type())) {
+            sniffed.close();
             throw new ProblemException(415, "Unsupported media type",
                     "The file's content does not match its ." + extension + " extension.",
                     java.util.List.of(new dev.intake.platform.problem.Problem.FieldError("file",
@@ -133,7 +132,7 @@ public class DocumentUploads {
         document.originalFilename = truncate(request.originalFilename(), 255);
         document.storedFilename = safeName;
         document.storageKey = "documents/" + request.contactId() + "/" + document.id + "/" + safeName;
-        document.contentType = detected;
+        document.contentType = sniffed.type();
         document.sizeBytes = request.size();
         document.documentType = request.documentType();
         document.description = request.description();
@@ -142,9 +141,12 @@ public class DocumentUploads {
         document.uploadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         document.nextAttemptAt = document.uploadedAt;
         document.idempotencyKey = request.idempotencyKey();
-        document.sha256 = upload(request, document);
+        ObjectWriter.Written written = upload(request, document, sniffed);
+        document.sha256 = written.sha256();
+        document.md5 = written.md5();
+        boolean inserted;
         try {
-            OnVertxContext.await(() -> Panache.withTransaction(document::persist));
+            inserted = OnVertxContext.await(() -> rows.insertUnlessErased(document));
         } catch (RuntimeException e) {
             removeQuietly(document.storageKey);
             // the same key stored concurrently (a client's retry while its first call still ran): answer that one
@@ -153,6 +155,10 @@ public class DocumentUploads {
                 return new Stored(concurrent, true);
             }
             throw e;
+        }
+        if (!inserted) {
+            removeQuietly(document.storageKey);
+            throw new ProblemException(404, "Not found", "No contact with this id.");
         }
         return new Stored(document, false);
     }
@@ -170,6 +176,9 @@ public class DocumentUploads {
             throw new ProblemException(401, "Authentication required",
                     "An upload token for the contact (or administrator credentials) is required.");
         }
+        if (contacts.recentlyAuthorized(request.contactId(), request.uploadToken(), request.apiKeyName(), request.admin())) {
+            return;
+        }
         try {
             contacts.authorize(request.contactId(), request.uploadToken(), request.apiKeyName(), request.admin());
         } catch (ContactDirectory.Unavailable | CircuitBreakerOpenException | TimeoutException e) {
@@ -178,37 +187,65 @@ public class DocumentUploads {
         }
     }
 
-    /**
-     * Hashes the spooled file (S3 wants the digest in the object's metadata, which goes before the bytes),
-     * then streams it to S3; returns the SHA-256 (hex).
-     */
-    private String upload(UploadRequest request, Document document) {
-        try {
-            String sha256 = sha256Of(request);
-            try (InputStream file = Files.newInputStream(request.file())) {
-                storage.putObject(PutObjectArgs.builder()
-                        .bucket(storageConfig.bucket())
-                        .object(document.storageKey)
-                        .stream(file, request.size(), PART_SIZE)
-                        .contentType(document.contentType)
-                        .userMetadata(Map.of("sha256", sha256, "contact-id", document.contactId.toString(),
-                                "document-type", document.documentType))
-                        .build());
+    /** The detected type, and the bytes from their start (the head read for detection included). */
+    private record Sniffed(String type, InputStream bytes) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                bytes.close();
+            } catch (IOException e) {
+                LOG.debugf("Closing an upload's stream: %s", e.getClass().getSimpleName());
             }
-            return sha256;
-        } catch (Exception e) {
+        }
+    }
+
+    /**
+     * A spooled file is detected whole; a streamed body from its first {@value #HEAD} bytes, which are then sent
+     * ahead of the rest, so the bytes are read once.
+     */
+    private Sniffed sniff(UploadRequest request, String safeName) {
+        try {
+            if (request.content() instanceof UploadContent.Spooled spooled) {
+                return new Sniffed(detector.detect(spooled.file(), safeName), Files.newInputStream(spooled.file()));
+            }
+            InputStream body = ((UploadContent.Streamed) request.content()).body();
+            int wanted = (int) Math.min(HEAD, request.size());
+            byte[] head = body.readNBytes(wanted);
+            if (head.length < wanted) {
+                throw shorterThanDeclared();
+            }
+            return new Sniffed(detector.detect(head, safeName),
+                    new SequenceInputStream(new ByteArrayInputStream(head), body));
+        } catch (IOException e) {
+            if (request.content() instanceof UploadContent.Streamed) {
+                throw interrupted();
+            }
+            throw new IllegalStateException("spooled upload unreadable", e);
+        }
+    }
+
+    /** Streams the bytes to S3 (digested on the way); a body that breaks off or overruns stores nothing. */
+    private ObjectWriter.Written upload(UploadRequest request, Document document, Sniffed sniffed) {
+        try (sniffed) {
+            return writer.put(document.storageKey, sniffed.bytes(), request.size(), document.contentType,
+                    Map.of("contact-id", document.contactId.toString(), "document-type", document.documentType));
+        } catch (ObjectWriter.LengthMismatch e) {
+            throw ProblemException.badField("file", e.getMessage());
+        } catch (ObjectWriter.ContentUnreadable e) {
+            throw interrupted();
+        } catch (IOException | RuntimeException e) {
             LOG.warnf("Storing %s failed: %s", document.id, e.getClass().getSimpleName());
             throw new ProblemException(503, "Service unavailable", "The file could not be stored; please retry.")
                     .withHeader("Retry-After", "10");
         }
     }
 
-    private static String sha256Of(UploadRequest request) throws IOException, NoSuchAlgorithmException {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(request.file()), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+    private static ProblemException shorterThanDeclared() {
+        return ProblemException.badField("file", "the body ended before its Content-Length");
+    }
+
+    private static ProblemException interrupted() {
+        return ProblemException.badField("file", "the upload broke off before all its bytes arrived; nothing was stored");
     }
 
     public void removeQuietly(String key) {

@@ -29,6 +29,7 @@ public class UploadQuotas {
     private final ContactUploadUsage usage;
     private final WorkEngine engine;
     private final DocumentProcessor processor;
+    private volatile BacklogRead lastBacklog;
 
     public UploadQuotas(DocumentConfig config, ContactUploadUsage usage, WorkEngine engine, DocumentProcessor processor) {
         this.config = config.quota();
@@ -47,8 +48,7 @@ public class UploadQuotas {
                         + describe(config.tokenWindow()) + " with one upload token or API key", wait);
             }
         }
-        long backlog = OnVertxContext.await(() -> engine.backlog(processor.queue()));
-        if (backlog >= config.maxBacklog()) {
+        if (backlog() >= config.maxBacklog()) {
             throw new ProblemException(503, "Service unavailable",
                     "Too many documents are waiting for processing (limit max-backlog " + config.maxBacklog()
                             + "); nothing was stored. Please retry later.")
@@ -57,6 +57,21 @@ public class UploadQuotas {
         if (!request.admin()) {
             checkContact(request.contactId(), request.size());
         }
+    }
+
+    /** The backlog as read at most {@code backlog-read-interval} ago: one count per interval, not per upload. */
+    private long backlog() {
+        long now = System.nanoTime();
+        BacklogRead last = lastBacklog;
+        if (last != null && now - last.at() < config.backlogReadInterval().toNanos()) {
+            return last.count();
+        }
+        long count = OnVertxContext.await(() -> engine.backlog(processor.queue()));
+        lastBacklog = new BacklogRead(count, now);
+        return count;
+    }
+
+    private record BacklogRead(long count, long at) {
     }
 
     private void checkContact(UUID contactId, long size) {

@@ -1,20 +1,19 @@
 package dev.intake.document.service;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A received file (spooled to a temporary file by the HTTP layer) and its form fields, with who sends it:
+ * A received file (spooled, or the request body still to be read) and its fields, with who sends it:
  * the administrator, the holder of the contact's upload token, or (old path) the API key named
  * {@code apiKeyName}.
  */
 public record UploadRequest(UUID contactId, String documentType, String description, List<String> tags,
-        String originalFilename, Path file, long size, String uploadToken, boolean admin, String apiKeyName,
+        String originalFilename, UploadContent content, long size, String uploadToken, boolean admin, String apiKeyName,
         String idempotencyKey) {
 
     public UploadRequest withIdempotencyKey(String key) {
-        return new UploadRequest(contactId, documentType, description, tags, originalFilename, file, size, uploadToken,
+        return new UploadRequest(contactId, documentType, description, tags, originalFilename, content, size, uploadToken,
                 admin, apiKeyName, key);
     }
 

@@ -73,7 +73,12 @@ class DocumentUploadTest {
         assertEquals(sha, created.getString("sha256"));
         String key = "documents/" + ContactServiceStandIn.CONTACT + "/" + id + "/quarterly_invoice.txt";
         var stat = storage.statObject(StatObjectArgs.builder().bucket(storageConfig.bucket()).object(key).build());
-        assertEquals(sha, stat.userMetadata().get("sha256"));
+        // the MD5 taken as the bytes streamed is S3's ETag, and recorded: a download compares the two
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        assertEquals(md5, stat.etag().replace("\"", ""));
+        assertEquals(md5, pool.preparedQuery("SELECT md5 FROM document WHERE id = $1")
+                .executeAndAwait(Tuple.of(UUID.fromString(id))).iterator().next().getString(0));
+        assertEquals(ContactServiceStandIn.CONTACT, stat.userMetadata().get("contact-id"));
         assertEquals(bytes.length, stat.size());
 
         byte[] downloaded = admin().get("/api/v1/documents/" + id + "/content").then().statusCode(200)

@@ -21,6 +21,12 @@ public interface HttpGuardConfig {
     @WithDefault("65536")
     long maxJsonBodyBytes();
 
+    /**
+     * Paths that take a file as an {@code application/octet-stream} body (streamed, with its own size limit), so
+     * the JSON body limit does not apply to such bodies there; none by default.
+     */
+    Optional<List<String>> streamedUploadPaths();
+
     AuthFailures authFailures();
 
     interface AuthFailures {

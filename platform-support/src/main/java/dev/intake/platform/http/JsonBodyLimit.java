@@ -13,7 +13,8 @@ import io.vertx.ext.web.RoutingContext;
  * {@code quarkus.http.limits.max-body-size} is one limit for all and must fit 50 MB files. A body
  * over the limit is refused by its declared length before a byte is read; one without a length
  * (chunked) cannot be bounded before the endpoint buffers it, so it must declare one (411).
- * {@code /internal} is exempt: event batches between services are up to 1 MiB, behind the service token.
+ * {@code /internal} is exempt: event batches between services are up to 1 MiB, behind the service token; and so
+ * are octet-stream bodies on {@code intake.http.streamed-upload-paths}, files whose endpoint bounds them.
  */
 @Singleton
 public class JsonBodyLimit {
@@ -21,9 +22,11 @@ public class JsonBodyLimit {
     static final int PRIORITY = 290;
 
     private final long maxBytes;
+    private final java.util.Set<String> streamedUploadPaths;
 
     public JsonBodyLimit(HttpGuardConfig config) {
         this.maxBytes = config.maxJsonBodyBytes();
+        this.streamedUploadPaths = java.util.Set.copyOf(config.streamedUploadPaths().orElse(java.util.List.of()));
     }
 
     void register(@Observes Filters filters) {
@@ -44,7 +47,9 @@ public class JsonBodyLimit {
                 || (length == null && request.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !request.isEnded())
                         ? "chunked" : null;
         if (!MediaTypes.declaresBody(length, chunked) || MediaTypes.isMultipart(request.getHeader("Content-Type"))
-                || ctx.normalizedPath().startsWith("/internal/")) {
+                || ctx.normalizedPath().startsWith("/internal/")
+                || (MediaTypes.isOctetStream(request.getHeader("Content-Type"))
+                        && streamedUploadPaths.contains(ctx.normalizedPath()))) {
             ctx.next();
             return;
         }

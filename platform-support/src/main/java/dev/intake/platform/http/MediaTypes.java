@@ -26,6 +26,10 @@ final class MediaTypes {
         return "multipart/form-data".equals(essence(contentType));
     }
 
+    static boolean isOctetStream(String contentType) {
+        return "application/octet-stream".equals(essence(contentType));
+    }
+
     /** Whether the request says it has a body: a length above zero, or a chunked transfer. */
     static boolean declaresBody(String contentLength, String transferEncoding) {
         return transferEncoding != null || (contentLength != null && !contentLength.strip().equals("0"));

@@ -116,6 +116,18 @@ class HttpGuardsTest {
     }
 
     @Test
+    void anOctetStreamBodyIsExemptOnlyOnAStreamedUploadPath() {
+        byte[] file = new byte[200 * 1024];
+        given().contentType("application/octet-stream").body(file).when().post("/api/v1/probe/files")
+                .then().statusCode(200).body(equalTo(Integer.toString(file.length)));
+        // JSON stays limited there, and an octet-stream body anywhere else
+        given().contentType("application/json").body(greeting(65 * 1024)).when().post("/api/v1/probe/files")
+                .then().statusCode(413);
+        given().contentType("application/octet-stream").body(file).when().post("/api/v1/probe/greetings")
+                .then().statusCode(413);
+    }
+
+    @Test
     void aJsonBodyOver64KiBIs413InTheOldEnvelopeOnOldPaths() {
         given().contentType("application/json").body(greeting(65 * 1024))
                 .when().post("/stats-probe/greetings")
