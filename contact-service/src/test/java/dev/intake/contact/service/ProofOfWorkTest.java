@@ -93,9 +93,14 @@ class ProofOfWorkTest {
         String solved = solve(challenge);
         var fields = JSON.readTree(Base64.getDecoder().decode(solved));
         String number = fields.get("number").asText();
-        // the same hash input, split differently: a far later expiry and a shorter number
-        String spliced = payload(challenge.challenge(), number.length() > 1 ? number.substring(1) : "0",
-                challenge.salt() + number.charAt(0), challenge.signature());
+        // the same hash input, split differently: a far later expiry and a shorter number (JSON allows
+        // no leading zero, so the cut moves past any zeros: 1034 -> salt + "10", 34)
+        int cut = 1;
+        while (cut < number.length() - 1 && number.charAt(cut) == '0') {
+            cut++;
+        }
+        String spliced = payload(challenge.challenge(), cut < number.length() ? number.substring(cut) : "0",
+                challenge.salt() + number.substring(0, cut), challenge.signature());
         assertEquals(400, status(() -> at(NOW).verify(spliced)));
     }
 
