@@ -153,14 +153,15 @@ public class ObjectWriter {
                     failure = new LengthMismatch("the content ended " + remaining + " bytes before its declared length");
                     throw failure;
                 }
+                remaining -= read;
+                // checked before the last bytes go out: a server that had them all would keep the object
+                if (remaining == 0 && read(new byte[1], 1) >= 0) {
+                    failure = new LengthMismatch("the content is longer than its declared length");
+                    throw failure;
+                }
                 sha256.update(buffer, 0, read);
                 md5.update(buffer, 0, read);
                 sink.write(buffer, 0, read);
-                remaining -= read;
-            }
-            if (read(buffer, 1) >= 0) {
-                failure = new LengthMismatch("the content is longer than its declared length");
-                throw failure;
             }
         }
 

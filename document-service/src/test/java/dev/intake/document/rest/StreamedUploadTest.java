@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.intake.document.client.ObjectWriter;
 import dev.intake.document.config.StorageConfig;
 import dev.intake.testsupport.PostgresTestResource;
 import dev.intake.testsupport.S3TestResource;
@@ -48,6 +50,9 @@ class StreamedUploadTest {
 
     @Inject
     StorageConfig storageConfig;
+
+    @Inject
+    ObjectWriter writer;
 
     private static ValidatableResponse sendBody(String contact, String filename, byte[] bytes) {
         return given().header("X-Upload-Token", ContactServiceStandIn.tokenFor(contact))
@@ -120,6 +125,47 @@ class StreamedUploadTest {
         // the same contact's next, whole upload goes through
         sendBody(contact, "whole.txt", SampleFiles.text()).statusCode(201);
         assertStored(storage, storageConfig.bucket(), contact, 1);
+    }
+
+    @Test
+    void aBodyRetriedWithItsIdempotencyKeyIsAnsweredWithTheFirstDocument() {
+        String contact = ContactServiceStandIn.contact(905);
+        byte[] bytes = SampleFiles.text();
+        String first = given().header("X-Upload-Token", ContactServiceStandIn.tokenFor(contact))
+                .header("Idempotency-Key", "retry-905").contentType("application/octet-stream").body(bytes)
+                .queryParam("contactId", contact).queryParam("filename", "notes.txt").queryParam("documentType", "report")
+                .post("/api/v1/documents").then().statusCode(201).header("Idempotent-Replayed", (String) null)
+                .extract().path("id");
+        // the client did not see the answer and sends the file again: the first document, nothing stored twice
+        given().header("X-Upload-Token", ContactServiceStandIn.tokenFor(contact))
+                .header("Idempotency-Key", "retry-905").contentType("application/octet-stream").body(bytes)
+                .queryParam("contactId", contact).queryParam("filename", "notes.txt").queryParam("documentType", "report")
+                .post("/api/v1/documents").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/documents/" + first))
+                .body("id", equalTo(first));
+        assertStored(storage, storageConfig.bucket(), contact, 1);
+    }
+
+    @Test
+    void contentShorterOrLongerThanDeclaredIsNotStored() throws Exception {
+        String key = "documents/writer-test/declared-length.txt";
+        byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
+        var shorter = assertThrows(ObjectWriter.LengthMismatch.class, () -> writer.put(key, new ByteArrayInputStream(ten),
+                11, "text/plain", java.util.Map.of()));
+        assertTrue(shorter.getMessage().contains("ended 1 bytes before"), shorter.getMessage());
+        // whole 8 KiB segments of the declared length would reach the server before the extra byte is seen
+        byte[] oneTooMany = new byte[64 * 1024 + 1];
+        java.util.Arrays.fill(oneTooMany, (byte) 'x');
+        var longer = assertThrows(ObjectWriter.LengthMismatch.class, () -> writer.put(key,
+                new ByteArrayInputStream(oneTooMany), 64 * 1024, "text/plain", java.util.Map.of()));
+        assertTrue(longer.getMessage().contains("longer than its declared length"), longer.getMessage());
+        assertThrows(io.minio.errors.ErrorResponseException.class, () -> storage.statObject(
+                io.minio.StatObjectArgs.builder().bucket(storageConfig.bucket()).object(key).build()));
+        // the exact length is stored, and its digests are those of the bytes
+        var written = writer.put(key, new ByteArrayInputStream(ten), 10, "text/plain", java.util.Map.of());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(ten)), written.md5());
+        assertEquals(10, storage.statObject(io.minio.StatObjectArgs.builder().bucket(storageConfig.bucket())
+                .object(key).build()).size());
     }
 
     @Test
