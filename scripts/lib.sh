@@ -92,6 +92,7 @@ as_root() {
 }
 
 now_ms() { date +%s%3N; }
+now_us() { date +%s%6N; }
 
 # Elapsed seconds since a now_ms stamp, with one decimal.
 elapsed_since() {

@@ -153,7 +153,7 @@ class StreamedUploadTest {
         var shorter = assertThrows(ObjectWriter.LengthMismatch.class, () -> writer.put(key, new ByteArrayInputStream(ten),
                 11, "text/plain", java.util.Map.of()));
         assertTrue(shorter.getMessage().contains("ended 1 bytes before"), shorter.getMessage());
-        // whole 8 KiB segments of the declared length would reach the server before the extra byte is seen
+        // one byte past a full 64 KiB read: found only once the declared length is in hand
         byte[] oneTooMany = new byte[64 * 1024 + 1];
         java.util.Arrays.fill(oneTooMany, (byte) 'x');
         var longer = assertThrows(ObjectWriter.LengthMismatch.class, () -> writer.put(key,

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.intake.platform.problem.ProblemMappers;
 import dev.intake.platform.problem.RouteErrors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,7 +32,7 @@ public class MultipartParserFailures {
             return;
         }
         LOG.debugf("multipart parser failed on %s: answered 400", ctx.normalizedPath());
-        RouteErrors.answer(ctx, 400, "The multipart/form-data body is malformed or incomplete.");
+        RouteErrors.answer(ctx, 400, ProblemMappers.MALFORMED_MULTIPART);
     }
 
     static boolean fromTheParser(Throwable failure) {

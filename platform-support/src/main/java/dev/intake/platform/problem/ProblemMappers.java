@@ -28,6 +28,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  */
 public class ProblemMappers {
 
+    /** The detail of a multipart body that cannot be parsed, wherever the parser's failure is caught. */
+    public static final String MALFORMED_MULTIPART = "The multipart/form-data body is malformed or incomplete.";
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final Pattern TOO_MANY_PARTS = Pattern.compile("Param limit of \\d+ was exceeded");
     private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,100}");
@@ -102,8 +105,7 @@ public class ProblemMappers {
     public Response unreadableBody(java.io.IOException e, UriInfo uri) {
         String message = e.getMessage();
         if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("multipart")) {
-            return ErrorResponses.of(path(uri), 400, "Invalid request",
-                    "The multipart/form-data body is malformed or incomplete.", List.of());
+            return ErrorResponses.of(path(uri), 400, "Invalid request", MALFORMED_MULTIPART, List.of());
         }
         return unexpected(e, uri);
     }
